@@ -1,0 +1,30 @@
+package com.postwarden.policies.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The whole validated configuration of one gateway node. Immutable; a reload builds a new instance.
+ *
+ * @param source          the file it was read from (for messages and for files named relative to it)
+ * @param smtp            the SMTP listener and its limits
+ * @param outbound        the relay client to the next hop
+ * @param dataDir         where runtime state lives (spool, later the database and quarantine)
+ * @param shutdownTimeout how long SIGTERM waits for messages in flight before closing connections
+ */
+public record GatewayConfig(Path source, SmtpSettings smtp, OutboundSettings outbound, Path dataDir,
+                            Duration shutdownTimeout) {
+    public GatewayConfig {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(smtp, "smtp");
+        Objects.requireNonNull(outbound, "outbound");
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
+    }
+
+    /** Where messages being received are spilled to disk. */
+    public Path spoolDir() {
+        return dataDir.resolve("spool");
+    }
+}

@@ -1,0 +1,117 @@
+package com.postwarden.policies.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ConfigLoaderTest {
+    private final ConfigLoader loader = new ConfigLoader();
+
+    private GatewayConfig parse(String yaml) throws ConfigException {
+        return loader.parse("test.yaml", Path.of("test.yaml"), yaml);
+    }
+
+    @Test
+    void readsTheDocumentedExample() throws Exception {
+        GatewayConfig config = parse("""
+                smtp:
+                  listen: 127.0.0.1:10025
+                  hostname: gateway.example.com
+                  nextHop: 127.0.0.1:10026
+                  trustedNetworks: [127.0.0.0/8, "::1/128"]
+                  relayDomains: [example.com]
+                  maxMessageSize: 50MB
+                  maxRecipients: 1000
+                dataDir: ./var
+                """);
+        SmtpSettings smtp = config.smtp();
+        assertThat(smtp.listen()).isEqualTo(new HostPort("127.0.0.1", 10025));
+        assertThat(smtp.hostname()).isEqualTo("gateway.example.com");
+        assertThat(smtp.nextHop()).isEqualTo(new HostPort("127.0.0.1", 10026));
+        assertThat(smtp.relayDomains()).containsExactly("example.com");
+        assertThat(smtp.maxMessageSize().bytes()).isEqualTo(50L * 1024 * 1024);
+        assertThat(smtp.maxRecipients()).isEqualTo(1000);
+        assertThat(config.dataDir()).isEqualTo(Path.of("./var"));
+        assertThat(config.spoolDir()).isEqualTo(Path.of("./var/spool"));
+    }
+
+    @Test
+    void anEmptyFileGivesSafeDefaults() throws Exception {
+        GatewayConfig config = parse("");
+        assertThat(config.smtp().listen().host()).isEqualTo("127.0.0.1");
+        assertThat(config.smtp().relayDomains()).isEmpty();
+        assertThat(config.smtp().trustedNetworks().contains(java.net.InetAddress.getByName("127.0.0.1"))).isTrue();
+        assertThat(config.smtp().trustedNetworks().contains(java.net.InetAddress.getByName("192.0.2.1"))).isFalse();
+        assertThat(config.outbound().tls()).isEqualTo(TlsMode.OPPORTUNISTIC);
+        assertThat(config.shutdownTimeout()).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            bad size            | 'smtp:\n  maxMessageSize: 50XB\n'            | 2 | smtp.maxMessageSize    | not a size
+            unknown key         | 'smtp:\n  listen: 127.0.0.1:25\n  maxSize: 5\n' | 3 | smtp.maxSize       | unknown key
+            bad network         | 'smtp:\n  trustedNetworks: [10.0.0.0/33]\n'  | 2 | smtp.trustedNetworks  | prefix length
+            bad port            | 'smtp:\n  listen: 127.0.0.1:http\n'          | 2 | smtp.listen           | port is not a number
+            recipients range    | 'smtp:\n  maxRecipients: 0\n'                | 2 | smtp.maxRecipients    | outside the allowed range
+            bad duration        | 'shutdownTimeout: soon\n'                    | 1 | shutdownTimeout       | not a duration
+            bad tls mode        | 'smtp:\n  outbound:\n    tls: maybe\n'       | 3 | smtp.outbound.tls     | not one of off, opportunistic, required
+            bad domain          | 'smtp:\n  relayDomains: [\"exa mple.com\"]\n' | 2 | smtp.relayDomains    | not a domain name
+            key set twice       | 'smtp:\n  listen: 127.0.0.1:1\n  listen: 127.0.0.1:2\n' | 3 | smtp.listen | set twice
+            list expected       | 'smtp:\n  relayDomains: example.com\n'       | 2 | smtp.relayDomains     | expected a list
+            half a certificate  | 'smtp:\n  tls:\n    certificate: /etc/hostname\n' | 2 | smtp.tls.key    | both certificate and key
+            """)
+    void aBrokenValueIsReportedWithItsLineAndKey(String name, String yaml, int line, String key, String text) {
+        assertThatThrownBy(() -> parse(yaml.replace("\\n", "\n")))
+                .isInstanceOfSatisfying(ConfigException.class, e -> {
+                    assertThat(e.line()).as("line").isEqualTo(line);
+                    assertThat(e.key()).as("key").isEqualTo(key);
+                    assertThat(e.getMessage()).startsWith("test.yaml:" + line + ": " + key + ": ").contains(text);
+                });
+    }
+
+    @Test
+    void invalidYamlIsReportedWithItsLine() {
+        assertThatThrownBy(() -> parse("smtp:\n  listen: [unclosed\n  hostname: x\n"))
+                .isInstanceOfSatisfying(ConfigException.class, e -> {
+                    assertThat(e.getMessage()).contains("not valid YAML");
+                    assertThat(e.line()).isPositive();
+                });
+    }
+
+    @Test
+    void aMissingFileIsNamed(@TempDir Path dir) {
+        Path missing = dir.resolve("nope.yaml");
+        assertThatThrownBy(() -> loader.load(missing))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage(missing + ": the file does not exist");
+    }
+
+    @Test
+    void aCertificateFileMustExist(@TempDir Path dir) throws Exception {
+        Path key = Files.writeString(dir.resolve("key.pem"), "x");
+        String yaml = "smtp:\n  tls:\n    certificate: " + dir.resolve("missing.pem") + "\n    key: " + key + "\n";
+        assertThatThrownBy(() -> parse(yaml))
+                .isInstanceOfSatisfying(ConfigException.class, e -> {
+                    assertThat(e.key()).isEqualTo("smtp.tls.certificate");
+                    assertThat(e.line()).isEqualTo(3);
+                });
+    }
+
+    @Test
+    void aBillionLaughsDocumentIsRefused() {
+        StringBuilder yaml = new StringBuilder("a: &a [x,x,x,x,x,x,x,x,x]\n");
+        for (char c = 'b'; c <= 'z'; c++) {
+            char p = (char) (c - 1);
+            yaml.append(c).append(": &").append(c).append(" [*").append(p).append(",*").append(p).append(",*")
+                    .append(p).append(",*").append(p).append("]\n");
+        }
+        assertThatThrownBy(() -> parse(yaml.toString())).isInstanceOf(ConfigException.class);
+    }
+}
