@@ -1,0 +1,102 @@
+package com.postwarden.smtp.listener;
+
+import com.postwarden.policies.config.HostPort;
+import com.postwarden.policies.config.SmtpSettings;
+import com.postwarden.smtp.spool.Spool;
+import com.postwarden.smtp.transaction.MessageReceiver;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.subethamail.smtp.internal.server.CommandHandler;
+import org.subethamail.smtp.server.SMTPServer;
+
+/**
+ * The inbound SMTP listener, built on SubEtha SMTP with the gateway's own MAIL, RCPT, DATA, EHLO and XFORWARD
+ * commands (replies with enhanced status codes, limits enforced on the stream, no open relay).
+ *
+ * <p>Lifecycle: {@link #start()} once, then {@link #drain(Duration)} to stop: new connections and new
+ * transactions are refused with 421 while open transactions finish, bounded by the timeout. Settings are read
+ * through the supplier at every command, so a reload applies to the next transaction; the listen address and
+ * the certificate are fixed for the life of the listener.
+ */
+public final class SmtpListener {
+    private static final Logger LOG = LoggerFactory.getLogger(SmtpListener.class);
+
+    private final SMTPServer server;
+    private final SessionRegistry sessions;
+    private final InFlight inFlight = new InFlight();
+    private final HostPort listen;
+
+    public SmtpListener(HostPort listen, Supplier<SmtpSettings> settings, Spool spool, MessageReceiver receiver,
+                        Optional<SSLContext> tls) throws IOException {
+        this.listen = listen;
+        this.sessions = new SessionRegistry(settings);
+        SmtpSettings initial = settings.get();
+        SMTPServer.Builder builder = SMTPServer.port(listen.port())
+                .bindAddress(InetAddress.getByName(listen.host()))
+                .hostName(initial.hostname())
+                .softwareName("Postwarden")
+                .messageHandlerFactory(context -> new Transaction(inFlight))
+                .sessionHandler(sessions)
+                .maxConnections(initial.maxConnections())
+                .connectionTimeoutMs((int) initial.commandTimeout().toMillis())
+                .maxRecipients(-1)
+                .insertReceivedHeaders(false);
+        tls.ifPresent(context -> builder.enableTLS(true).startTlsSocketFactory(context));
+        this.server = builder.build();
+        install(server.getCommandHandler(),
+                new ListenerContext(settings, sessions, spool, receiver, inFlight, tls.isPresent()));
+    }
+
+    private static void install(CommandHandler commands, ListenerContext context) {
+        commands.addCommand(new HelloCommands.Ehlo(context));
+        commands.addCommand(new HelloCommands.Helo(context));
+        commands.addCommand(new MailCommand(context));
+        commands.addCommand(new RcptCommand(context));
+        commands.addCommand(new DataCommand(context));
+        commands.addCommand(new XforwardCommand(context));
+        commands.addCommand(new BdatCommand());
+    }
+
+    /** Binds and starts accepting; throws if the address cannot be bound. */
+    public void start() {
+        server.start();
+        LOG.info("SMTP listener on {}:{}", listen.host(), port());
+    }
+
+    /** The bound port (useful when configured as 0). */
+    public int port() {
+        return server.getPortAllocated();
+    }
+
+    /** Open mail transactions right now. */
+    public int transactionsInFlight() {
+        return inFlight.count();
+    }
+
+    /**
+     * Stops taking mail, waits up to {@code timeout} for open transactions, then closes every connection.
+     * Returns whether every transaction finished in time.
+     */
+    public boolean drain(Duration timeout) {
+        sessions.startDraining();
+        boolean finished;
+        try {
+            finished = inFlight.awaitNone(timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            finished = false;
+        }
+        if (!finished) {
+            LOG.warn("{} transaction(s) still open after {}; closing them (their clients were not told 250)",
+                    inFlight.count(), timeout);
+        }
+        server.stop();
+        return finished;
+    }
+}
