@@ -1,0 +1,92 @@
+package com.postwarden.server;
+
+import com.postwarden.policies.config.GatewayConfig;
+import com.postwarden.smtp.listener.SmtpListener;
+import com.postwarden.smtp.pipeline.MessageProcessor;
+import com.postwarden.smtp.relay.RelayClient;
+import com.postwarden.smtp.spool.Spool;
+import com.postwarden.smtp.tls.PemTls;
+import java.io.IOException;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.net.ssl.SSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running gateway node: the listener, and the current {@link Generation} of configuration, relay client
+ * and message processor. A reload swaps the generation atomically; each message uses the generation that was
+ * current when its data ended, so messages in flight finish under the settings they started with.
+ */
+public final class Gateway {
+    private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+
+    /** Everything that is rebuilt on reload. */
+    private record Generation(GatewayConfig config, RelayClient relay, MessageProcessor processor) {
+    }
+
+    private final AtomicReference<Generation> current = new AtomicReference<>();
+    private SmtpListener listener;
+
+    public Gateway(GatewayConfig config) {
+        current.set(generation(config));
+    }
+
+    private static Generation generation(GatewayConfig config) {
+        RelayClient relay = new RelayClient(config.smtp().nextHop(), config.outbound(), config.smtp().hostname());
+        return new Generation(config, relay, MessageProcessor.create(config, relay, List.of()));
+    }
+
+    public GatewayConfig config() {
+        return current.get().config();
+    }
+
+    /** Prepares the spool, binds the listener and starts taking mail. */
+    public void start() throws IOException {
+        GatewayConfig config = config();
+        Spool spool = new Spool(config.spoolDir(), config.smtp().memorySpoolThreshold().toIntBytes());
+        spool.prepare();
+        Optional<SSLContext> tls = config.smtp().tls().isPresent()
+                ? Optional.of(PemTls.serverContext(config.smtp().tls().get().certificate(),
+                        config.smtp().tls().get().privateKey()))
+                : Optional.empty();
+        listener = new SmtpListener(config.smtp().listen(), () -> current.get().config().smtp(), spool,
+                message -> current.get().processor().receive(message), tls);
+        listener.start();
+    }
+
+    /** The listener's port, once started. */
+    public int port() {
+        return listener.port();
+    }
+
+    /** Applies a new configuration to the next transactions; settings read only at start are reported. */
+    public void reload(GatewayConfig next) {
+        GatewayConfig running = config();
+        warnIfChanged("smtp.listen", running.smtp().listen(), next.smtp().listen());
+        warnIfChanged("smtp.tls", running.smtp().tls(), next.smtp().tls());
+        warnIfChanged("smtp.maxConnections", running.smtp().maxConnections(), next.smtp().maxConnections());
+        warnIfChanged("smtp.memorySpoolThreshold", running.smtp().memorySpoolThreshold(),
+                next.smtp().memorySpoolThreshold());
+        warnIfChanged("dataDir", running.dataDir(), next.dataDir());
+        Generation old = current.getAndSet(generation(next));
+        old.relay().close();
+        LOG.info("configuration reloaded from {}", next.source());
+    }
+
+    private static void warnIfChanged(String key, Object running, Object next) {
+        if (!Objects.equals(running, next)) {
+            LOG.warn("{} changed from {} to {}: it takes effect at the next restart", key, running, next);
+        }
+    }
+
+    /** Stops taking mail, lets messages in flight finish (bounded by shutdownTimeout), closes the relay. */
+    public void stop() {
+        if (listener != null) {
+            listener.drain(config().shutdownTimeout());
+        }
+        current.get().relay().close();
+    }
+}
