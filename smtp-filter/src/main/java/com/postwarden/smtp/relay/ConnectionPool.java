@@ -72,16 +72,15 @@ final class ConnectionPool {
         }
     }
 
-    /** Ends every idle session: after one turned out to be closed by the next hop, the older ones likely are too. */
+    /**
+     * Drops every idle session without QUIT: after the most recently used one turned out to be closed by the next
+     * hop, the older ones likely are too, and waiting for their replies would only delay the sender.
+     */
     void clear() {
-        List<Idle> all;
-        synchronized (this) {
-            all = new ArrayList<>(idle);
-            idle.clear();
-        }
-        quit(all);
+        takeAll().forEach(entry -> entry.connection().abort());
     }
 
+    /** Ends every idle session with QUIT; sessions released later are ended at once. */
     void close() {
         synchronized (this) {
             closed = true;
@@ -90,7 +89,13 @@ final class ConnectionPool {
                 sweep = null;
             }
         }
-        clear();
+        quit(takeAll());
+    }
+
+    private synchronized List<Idle> takeAll() {
+        List<Idle> all = new ArrayList<>(idle);
+        idle.clear();
+        return all;
     }
 
     synchronized int idleCount() {

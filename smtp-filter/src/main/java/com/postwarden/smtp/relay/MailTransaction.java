@@ -131,12 +131,18 @@ final class MailTransaction {
 
     /**
      * DATA was accepted although no recipient was; RFC 2920 section 3.1 has the client end the (empty) data so
-     * that the session stays in step. The next hop's reply to it does not count.
+     * that the session stays in step. The next hop's reply to it does not count, nor does a failure here: the
+     * outcome is already decided.
      */
-    private boolean endEmptyData() throws IOException {
-        connection.send(".");
-        connection.flush(settings.commandTimeout());
-        connection.read(settings.commandTimeout(), "the reply to an empty message");
+    private boolean endEmptyData() {
+        try {
+            connection.send(".");
+            connection.flush(settings.commandTimeout());
+            connection.read(settings.commandTimeout(), "the reply to an empty message");
+        } catch (IOException e) {
+            log.debug("next hop {}: ending empty data failed: {}", connection.peer(), e.getMessage());
+            return false;
+        }
         return reset();
     }
 

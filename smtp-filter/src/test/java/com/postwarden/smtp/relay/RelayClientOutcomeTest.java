@@ -3,7 +3,6 @@ package com.postwarden.smtp.relay;
 import com.postwarden.policies.config.HostPort;
 import com.postwarden.policies.config.OutboundSettings;
 import com.postwarden.smtp.reply.SmtpReply;
-import com.postwarden.smtp.spool.MessageContent;
 import com.postwarden.smtp.testing.RecordedSession;
 import com.postwarden.smtp.testing.Response;
 import com.postwarden.smtp.testing.ScriptedSmtpServer;
@@ -12,8 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
 
@@ -225,52 +222,6 @@ class RelayClientOutcomeTest {
             assertThat(result.allPermanentlyRejected()).isTrue();
             assertThat(result.finalReply().enhanced()).isEqualTo("5.3.4");
             assertThat(server.sessions().get(0).verbs()).doesNotContain("MAIL");
-        }
-    }
-
-    @Test
-    void aMessageThatCannotBeReadLocallyIsAbortedNotTerminated() {
-        MessageContent failing = new MessageContent() {
-            @Override
-            public long size() {
-                return 100_000;
-            }
-
-            @Override
-            public InputStream openStream() {
-                return new InputStream() {
-                    private int produced;
-
-                    @Override
-                    public int read() throws IOException {
-                        if (produced++ >= 70_000) {
-                            throw new IOException("disk error");
-                        }
-                        return 'a';
-                    }
-                };
-            }
-        };
-        try (ScriptedSmtpServer server = ScriptedSmtpServer.start()) {
-            RelayResult result = send(server, new RelayRequest("a@b.c", List.of("d@e.f"), failing, false));
-
-            assertThat(result.finalReply()).isEqualTo(SmtpReply.of(451, "4.3.0", "local error reading the message"));
-            server.awaitConnectionsClosed(1, WAIT);
-            assertThat(server.messages()).isEmpty();
-        }
-    }
-
-    @Test
-    void aNextHopThatStopsReadingTheDataTimesOutInsteadOfBlockingTheSender() {
-        SmtpScript script = SmtpScript.builder().stallDuringData().receiveBufferSize(64 * 1024).recordLimit(0).build();
-        try (ScriptedSmtpServer server = ScriptedSmtpServer.start(script)) {
-            GeneratedContent large = new GeneratedContent(64L * 1024 * 1024, end -> { });
-            RelayResult result = send(server.address(), TestOutbound.settings().dataTimeout(SHORT).build(),
-                    new RelayRequest("a@b.c", List.of("d@e.f"), large, true));
-
-            assertThat(result.finalReply().code()).isEqualTo(451);
-            assertThat(result.finalReply().enhanced()).isEqualTo("4.4.2");
-            assertThat(result.finalReply().text()).contains("timed out");
         }
     }
 

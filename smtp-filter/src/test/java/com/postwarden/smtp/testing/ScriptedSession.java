@@ -6,8 +6,6 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.EOFException;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -52,7 +50,7 @@ final class ScriptedSession implements Runnable {
 
     private void attach(Socket newSocket) throws IOException {
         socket = newSocket;
-        in = new BufferedInputStream(new RecordingStream(newSocket.getInputStream()));
+        in = new BufferedInputStream(new RecordingInputStream(newSocket.getInputStream(), received));
         out = new BufferedOutputStream(newSocket.getOutputStream());
     }
 
@@ -159,7 +157,7 @@ final class ScriptedSession implements Runnable {
             server.awaitClose();
             return false;
         }
-        Recorder message = readData();
+        Recorder message = MessageDataReader.read(in, script.recordLimit());
         messages++;
         Response end = script.dataEnd().orElse(replies.queued(messages));
         server.messageReceived(new ReceivedMessage(index, sender, mailParameters, recipients, message.size(),
@@ -189,37 +187,6 @@ final class ScriptedSession implements Runnable {
         tls = true;
         resetTransaction();
         return true;
-    }
-
-    /** Reads message data up to {@code CRLF.CRLF}, removing dot-stuffing; a line starts after every LF. */
-    private Recorder readData() throws IOException {
-        Recorder data = new Recorder(script.recordLimit());
-        boolean lineStart = true;
-        int b = in.read();
-        while (true) {
-            if (b < 0) {
-                throw new EOFException("connection closed during message data");
-            }
-            if (lineStart && b == '.') {
-                int next = in.read();
-                if (next == '\r') {
-                    int after = in.read();
-                    if (after == '\n') {
-                        return data;
-                    }
-                    data.write('\r');
-                    next = after;
-                } else if (next == '\n') {
-                    return data;
-                }
-                b = next; // the dot was stuffing
-                lineStart = false;
-                continue;
-            }
-            data.write(b);
-            lineStart = b == '\n';
-            b = in.read();
-        }
     }
 
     private Optional<Response> scripted(String verb) {
@@ -279,30 +246,5 @@ final class ScriptedSession implements Runnable {
         sender = null;
         mailParameters = "";
         recipients.clear();
-    }
-
-    /** Records every byte read from the socket, before any parsing. */
-    private final class RecordingStream extends FilterInputStream {
-        RecordingStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                received.write(b);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] bytes, int offset, int length) throws IOException {
-            int n = super.read(bytes, offset, length);
-            if (n > 0) {
-                received.write(bytes, offset, n);
-            }
-            return n;
-        }
     }
 }
