@@ -64,7 +64,7 @@ final class ServeCommand implements Callable<Integer> {
             gateway.reload(loader.load(config.file()));
         } catch (ConfigException e) {
             LOG.error("reload refused, the running configuration stays: {}", e.getMessage());
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             LOG.error("reload failed, the running configuration stays: {}", e.getMessage(), e);
         }
     }

@@ -62,6 +62,11 @@ public record TestCertificates(Path certificate, Path privateKey, Path keyStore,
      * start with the common name.
      */
     public static TestCertificates generate(Path directory, String commonName, List<String> subjectAltNames) {
+        try {
+            java.nio.file.Files.createDirectories(directory);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         String base = commonName.replaceAll("[^A-Za-z0-9.-]", "_");
         Path keyStore = directory.resolve(base + ".p12");
         List<String> command = new ArrayList<>(List.of(keytool(), "-genkeypair", "-alias", ALIAS,
