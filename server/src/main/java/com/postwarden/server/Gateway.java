@@ -2,12 +2,11 @@ package com.postwarden.server;
 
 import com.postwarden.policies.config.GatewayConfig;
 import com.postwarden.smtp.listener.SmtpListener;
-import com.postwarden.smtp.pipeline.MessageProcessor;
-import com.postwarden.smtp.relay.RelayClient;
+import com.postwarden.smtp.reply.SmtpReply;
 import com.postwarden.smtp.spool.Spool;
 import com.postwarden.smtp.tls.PemTls;
+import com.postwarden.smtp.transaction.ReceivedMessage;
 import java.io.IOException;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -18,25 +17,17 @@ import org.slf4j.LoggerFactory;
 /**
  * One running gateway node: the listener, and the current {@link Generation} of configuration, relay client
  * and message processor. A reload swaps the generation atomically; each message uses the generation that was
- * current when its data ended, so messages in flight finish under the settings they started with.
+ * current when its data ended, so messages in flight finish under the settings they started with, and the old
+ * relay client is closed only after the last of them.
  */
 public final class Gateway {
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
-
-    /** Everything that is rebuilt on reload. */
-    private record Generation(GatewayConfig config, RelayClient relay, MessageProcessor processor) {
-    }
 
     private final AtomicReference<Generation> current = new AtomicReference<>();
     private SmtpListener listener;
 
     public Gateway(GatewayConfig config) {
-        current.set(generation(config));
-    }
-
-    private static Generation generation(GatewayConfig config) {
-        RelayClient relay = new RelayClient(config.smtp().nextHop(), config.outbound(), config.smtp().hostname());
-        return new Generation(config, relay, MessageProcessor.create(config, relay, List.of()));
+        current.set(new Generation(config));
     }
 
     public GatewayConfig config() {
@@ -53,8 +44,20 @@ public final class Gateway {
                         config.smtp().tls().get().privateKey()))
                 : Optional.empty();
         listener = new SmtpListener(config.smtp().listen(), () -> current.get().config().smtp(), spool,
-                message -> current.get().processor().receive(message), tls);
+                this::receive, tls);
         listener.start();
+    }
+
+    private SmtpReply receive(ReceivedMessage message) {
+        Generation generation = current.get();
+        while (!generation.enter()) {
+            generation = current.get();
+        }
+        try {
+            return generation.processor().receive(message);
+        } finally {
+            generation.leave();
+        }
     }
 
     /** The listener's port, once started. */
@@ -71,8 +74,7 @@ public final class Gateway {
         warnIfChanged("smtp.memorySpoolThreshold", running.smtp().memorySpoolThreshold(),
                 next.smtp().memorySpoolThreshold());
         warnIfChanged("dataDir", running.dataDir(), next.dataDir());
-        Generation old = current.getAndSet(generation(next));
-        old.relay().close();
+        current.getAndSet(new Generation(next)).retire();
         LOG.info("configuration reloaded from {}", next.source());
     }
 
@@ -87,6 +89,6 @@ public final class Gateway {
         if (listener != null) {
             listener.drain(config().shutdownTimeout());
         }
-        current.get().relay().close();
+        current.get().retire();
     }
 }

@@ -1,0 +1,66 @@
+package com.postwarden.server;
+
+import com.postwarden.policies.config.GatewayConfig;
+import com.postwarden.smtp.pipeline.MessageProcessor;
+import com.postwarden.smtp.relay.RelayClient;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * What a reload rebuilds: the configuration with its relay client and message processor. A generation that a
+ * reload replaced is retired; its relay client is closed once the last message using it is done, so a reload
+ * never cuts off a message in flight. Thread-safe.
+ */
+final class Generation {
+    private final GatewayConfig config;
+    private final RelayClient relay;
+    private final MessageProcessor processor;
+    private final AtomicInteger users = new AtomicInteger();
+    private final AtomicBoolean retired = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    Generation(GatewayConfig config) {
+        this.config = config;
+        this.relay = new RelayClient(config.smtp().nextHop(), config.outbound(), config.smtp().hostname());
+        this.processor = MessageProcessor.create(config, relay, List.of());
+    }
+
+    GatewayConfig config() {
+        return config;
+    }
+
+    MessageProcessor processor() {
+        return processor;
+    }
+
+    /** Counts a message as using this generation; false if it was retired meanwhile (take the current one). */
+    boolean enter() {
+        users.incrementAndGet();
+        if (retired.get()) {
+            leave();
+            return false;
+        }
+        return true;
+    }
+
+    void leave() {
+        if (users.decrementAndGet() == 0 && retired.get()) {
+            closeOnce();
+        }
+    }
+
+    /** No new message will use this generation; it closes when the last one leaves. */
+    void retire() {
+        retired.set(true);
+        if (users.get() == 0) {
+            closeOnce();
+        }
+    }
+
+    private void closeOnce() {
+        if (closed.compareAndSet(false, true)) {
+            relay.close();
+        }
+    }
+}
