@@ -1,5 +1,7 @@
 package com.postwarden.smtp.listener;
 
+import com.postwarden.smtp.reply.SmtpReplies;
+import com.postwarden.smtp.reply.SmtpReply;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -26,6 +28,15 @@ record CommandArguments(String address, Map<String, String> parameters) {
 
         static Parsed problem(Problem problem, String detail) {
             return new Parsed(Optional.empty(), problem, detail);
+        }
+
+        /** The reply for a problem: 501 for syntax and addresses (5.1.7 sender, 5.1.3 recipient), 555 for options. */
+        SmtpReply refusal(String usage, boolean sender) {
+            return switch (problem) {
+                case SYNTAX -> SmtpReplies.syntax(usage);
+                case ADDRESS -> sender ? SmtpReplies.badSenderSyntax(detail) : SmtpReplies.badRecipientSyntax(detail);
+                case PARAMETER -> SmtpReplies.unsupportedParameter(detail);
+            };
         }
     }
 

@@ -33,11 +33,7 @@ final class MailCommand extends BaseCommand {
         }
         CommandArguments.Parsed parsed = CommandArguments.parse(getArgPredicate(command), "FROM:", true);
         if (parsed.arguments().isEmpty()) {
-            ListenerContext.send(session, switch (parsed.problem()) {
-                case SYNTAX -> SmtpReplies.syntax("MAIL FROM:<address>");
-                case ADDRESS -> SmtpReplies.badSenderSyntax(parsed.detail());
-                case PARAMETER -> SmtpReplies.unsupportedParameter(parsed.detail());
-            });
+            ListenerContext.send(session, parsed.refusal("MAIL FROM:<address>", true));
             return;
         }
         CommandArguments args = parsed.arguments().get();

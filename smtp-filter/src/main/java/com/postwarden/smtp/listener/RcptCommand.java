@@ -38,11 +38,7 @@ final class RcptCommand extends BaseCommand {
         }
         CommandArguments.Parsed parsed = CommandArguments.parse(getArgPredicate(command), "TO:", false);
         if (parsed.arguments().isEmpty()) {
-            ListenerContext.send(session, switch (parsed.problem()) {
-                case SYNTAX -> SmtpReplies.syntax("RCPT TO:<address>");
-                case ADDRESS -> SmtpReplies.badRecipientSyntax(parsed.detail());
-                case PARAMETER -> SmtpReplies.unsupportedParameter(parsed.detail());
-            });
+            ListenerContext.send(session, parsed.refusal("RCPT TO:<address>", false));
             return;
         }
         CommandArguments args = parsed.arguments().get();
