@@ -13,6 +13,7 @@ import com.postwarden.smtp.transaction.ReceivedMessage;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -54,16 +55,21 @@ final class DataCommand extends BaseCommand {
                 ListenerContext.send(session, refusal(id, session, settings, outcome));
                 return;
             }
+            SmtpReply reply;
             try (SpooledMessage content = spool.finish()) {
                 Transaction transaction = ListenerContext.transaction(session);
-                ReceivedMessage message = new ReceivedMessage(id, clientInfo(session, state),
+                reply = decide(new ReceivedMessage(id, clientInfo(session, state),
                         new Envelope(transaction.sender(), transaction.recipients(), transaction.declaredSize(),
-                                transaction.eightBitMime()), Instant.now(), content);
-                ListenerContext.send(session, decide(message));
-            }
+                                transaction.eightBitMime()), Instant.now(), content));
+            } // the spool file is gone before the client hears the reply
+            ListenerContext.send(session, reply);
         } catch (EOFException e) {
             LOG.info("{}: client {} went away during DATA; nothing was accepted", id, address(session));
             session.quit();
+        } catch (SocketTimeoutException e) {
+            LOG.info("{}: client {} sent no data for dataTimeout={}; closing with 421", id, address(session),
+                    settings.dataTimeout());
+            throw e; // SubEtha answers 421 and closes the connection
         } finally {
             session.resetMailTransaction();
             state.forwarded(ForwardedClient.NONE);

@@ -64,6 +64,11 @@ final class SessionRegistry implements SessionHandler {
             return;
         }
         InetAddress client = session.getRemoteAddress().getAddress();
+        java.time.Duration timeout = settings.get().commandTimeout();
+        if (state.idle().compareTo(timeout) >= 0) {
+            LOG.info("client {} sent no command for commandTimeout={}; disconnected with 421",
+                    client.getHostAddress(), timeout);
+        }
         perClient.computeIfPresent(client, (c, n) -> n.decrementAndGet() <= 0 ? null : n);
     }
 

@@ -7,6 +7,7 @@ final class SessionState {
     private final boolean trusted;
     private boolean esmtp;
     private ForwardedClient forwarded = ForwardedClient.NONE;
+    private volatile long lastActivityNanos = System.nanoTime();
 
     SessionState(boolean trusted) {
         this.trusted = trusted;
@@ -31,5 +32,14 @@ final class SessionState {
 
     void forwarded(ForwardedClient value) {
         forwarded = value;
+    }
+
+    void touch() {
+        lastActivityNanos = System.nanoTime();
+    }
+
+    /** Time since the last command started or ended. */
+    java.time.Duration idle() {
+        return java.time.Duration.ofNanos(System.nanoTime() - lastActivityNanos);
     }
 }

@@ -61,6 +61,9 @@ public final class SmtpListener {
         commands.addCommand(new DataCommand(context));
         commands.addCommand(new XforwardCommand(context));
         commands.addCommand(new BdatCommand());
+        for (String verb : java.util.Set.copyOf(commands.getVerbs())) {
+            commands.addCommand(new ActivityRecordingCommand(commands.getCommand(verb), context.sessions()));
+        }
     }
 
     /** Binds and starts accepting; throws if the address cannot be bound. */

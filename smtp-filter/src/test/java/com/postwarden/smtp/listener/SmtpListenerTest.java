@@ -6,6 +6,7 @@ import com.postwarden.policies.config.GatewayConfig;
 import com.postwarden.smtp.reply.SmtpReplies;
 import com.postwarden.smtp.reply.SmtpReply;
 import com.postwarden.smtp.spool.Spool;
+import com.postwarden.smtp.testing.LogCapture;
 import com.postwarden.smtp.testing.SmtpTestClient;
 import com.postwarden.smtp.testing.TestConfig;
 import com.postwarden.smtp.transaction.MessageReceiver;
@@ -251,12 +252,28 @@ class SmtpListenerTest {
     }
 
     @Test
-    void anIdleClientIsDisconnectedAfterTheCommandTimeout() throws Exception {
+    void anIdleClientIsDisconnectedAfterTheCommandTimeoutAndItIsLogged() throws Exception {
         int port = start(TestConfig.smtp("commandTimeout: 300ms"), recording);
-        try (SmtpTestClient client = ehlo(port)) {
+        try (LogCapture log = LogCapture.of(SmtpListener.class); SmtpTestClient client = ehlo(port)) {
             client.expect("421");
             assertThat(client.isClosedByServer()).isTrue();
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                    assertThat(log.messages()).anyMatch(m -> m.contains("sent no command for commandTimeout")));
         }
+    }
+
+    @Test
+    void aClientSilentDuringDataIsDisconnectedAfterTheDataTimeoutAndItIsLogged() throws Exception {
+        int port = start(TestConfig.smtp("dataTimeout: 300ms"), recording);
+        try (LogCapture log = LogCapture.of(SmtpListener.class); SmtpTestClient client = ehlo(port)) {
+            client.send("MAIL FROM:<a@example.net>").expect("250");
+            client.send("RCPT TO:<b@example.com>").expect("250");
+            client.send("DATA").expect("354");
+            client.raw("Subject: half a message\r\n".getBytes(StandardCharsets.US_ASCII));
+            client.expect("421");
+            assertThat(log.messages()).anyMatch(m -> m.contains("sent no data for dataTimeout"));
+        }
+        assertThat(received).isEmpty();
     }
 
     @Test
