@@ -31,7 +31,7 @@ final class RcptCommand extends BaseCommand {
         SmtpSettings settings = context.settings().get();
         Transaction transaction = ListenerContext.transaction(session);
         String client = session.getRemoteAddress().getAddress().getHostAddress();
-        if (transaction.recipients().size() >= settings.maxRecipients()) {
+        if (transaction.recipientCount() >= settings.maxRecipients()) {
             LOG.info("refused RCPT from {}: more than maxRecipients={}", client, settings.maxRecipients());
             ListenerContext.send(session, SmtpReplies.TOO_MANY_RECIPIENTS);
             return;

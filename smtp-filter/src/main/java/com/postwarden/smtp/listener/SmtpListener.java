@@ -61,6 +61,7 @@ public final class SmtpListener {
         commands.addCommand(new DataCommand(context));
         commands.addCommand(new XforwardCommand(context));
         commands.addCommand(new BdatCommand());
+        SessionCommands.all().forEach(commands::addCommand);
         for (String verb : java.util.Set.copyOf(commands.getVerbs())) {
             commands.addCommand(new ActivityRecordingCommand(commands.getCommand(verb), context.sessions()));
         }

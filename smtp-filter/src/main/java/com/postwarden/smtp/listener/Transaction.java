@@ -48,6 +48,10 @@ final class Transaction implements MessageHandler {
         return eightBitMime;
     }
 
+    int recipientCount() {
+        return recipients.size();
+    }
+
     List<String> recipients() {
         return new ArrayList<>(recipients);
     }

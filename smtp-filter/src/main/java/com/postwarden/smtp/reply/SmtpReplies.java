@@ -28,6 +28,9 @@ public final class SmtpReplies {
     public static final SmtpReply OK = SmtpReply.of(250, "2.0.0", "Ok");
     public static final SmtpReply SENDER_OK = SmtpReply.of(250, "2.1.0", "Ok");
     public static final SmtpReply RECIPIENT_OK = SmtpReply.of(250, "2.1.5", "Ok");
+    public static final SmtpReply BYE = SmtpReply.of(221, "2.0.0", "Bye");
+    public static final SmtpReply CANNOT_VERIFY = SmtpReply.of(252, "2.5.2", "Cannot VRFY user, but will accept message");
+    public static final SmtpReply COMMAND_DISABLED = SmtpReply.of(502, "5.5.1", "Error: command not offered");
     public static final SmtpReply START_DATA = SmtpReply.of(354, "", "End data with <CR><LF>.<CR><LF>");
 
     public static final SmtpReply SHUTTING_DOWN = SmtpReply.of(421, "4.3.2", "Service shutting down, try again later");

@@ -204,9 +204,25 @@ class SmtpListenerTest {
             client.expect("250 2.0.0");
             client.expect("250 2.1.0");
             client.expect("250 2.1.5");
-            client.expect("250");
+            client.expect("250 2.0.0 Ok");
         }
         assertThat(received).hasSize(1);
+    }
+
+    @Test
+    void everyReplyCarriesAnEnhancedStatusCode() throws Exception {
+        int port = start(TestConfig.smtp(), recording);
+        try (SmtpTestClient client = ehlo(port)) {
+            client.send("NOOP").expect("250 2.0.0");
+            client.send("VRFY postmaster").expect("252 2.5.2");
+            client.send("EXPN staff").expect("502 5.5.1");
+            client.send("AUTH PLAIN AGFhAGI=").expect("502 5.5.1");
+            client.send("MAIL FROM:<a@example.net>").expect("250 2.1.0");
+            client.send("RSET").expect("250 2.0.0");
+            client.send("RCPT TO:<b@example.com>").expect("503 5.5.1");
+            client.send("QUIT").expect("221 2.0.0");
+            assertThat(client.isClosedByServer()).isTrue();
+        }
     }
 
     @Test
