@@ -69,6 +69,9 @@ public final class ConfigLoader {
             throw new ConfigException(source, line, "", "not valid YAML: " + e.getProblem());
         } catch (YAMLException | IOException e) {
             throw new ConfigException(source, 0, "", "not valid YAML: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            // SnakeYAML reports some malformed tags this way rather than as a YAMLException
+            throw new ConfigException(source, 0, "", "not valid YAML: " + e.getMessage());
         }
     }
 
