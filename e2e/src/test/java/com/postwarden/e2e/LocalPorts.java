@@ -13,7 +13,12 @@ import java.util.Locale;
 final class LocalPorts {
 
     private static final Path PROC_NET_TCP = Path.of("/proc/net/tcp");
+    private static final Path PROC_NET_TCP6 = Path.of("/proc/net/tcp6");
     private static final String LOOPBACK_HEX = "0100007F";
+    private static final String IPV4_ANY = "00000000";
+    /** ::ffff:127.0.0.1 as the kernel prints it (four host-order 32-bit words). */
+    private static final String MAPPED_LOOPBACK_HEX = "0000000000000000FFFF00000100007F";
+    private static final String IPV6_ANY = "00000000000000000000000000000000";
     private static final String STATE_LISTEN = "0A";
 
     private LocalPorts() {}
@@ -31,14 +36,23 @@ final class LocalPorts {
     }
 
     /**
-     * Whether a socket is in LISTEN state on 127.0.0.1:port (or the IPv4 wildcard). Reads
-     * /proc/net/tcp rather than connecting, so the probe leaves no trace in the listener's log.
+     * Whether a socket is in LISTEN state on 127.0.0.1:port or the wildcard address, over IPv4 or as a Java-style
+     * dual-stack IPv6 socket (::ffff:127.0.0.1 or ::). Reads /proc/net/tcp and /proc/net/tcp6 rather than
+     * connecting, so the probe leaves no trace in the listener's log.
      */
     static boolean isListening(int port) {
+        return listensOn(PROC_NET_TCP, port, LOOPBACK_HEX, IPV4_ANY)
+                || listensOn(PROC_NET_TCP6, port, MAPPED_LOOPBACK_HEX, IPV6_ANY);
+    }
+
+    private static boolean listensOn(Path table, int port, String loopback, String any) {
+        if (!Files.exists(table)) {
+            return false;
+        }
         String portHex = String.format(Locale.ROOT, "%04X", port);
         List<String> lines;
         try {
-            lines = Files.readAllLines(PROC_NET_TCP);
+            lines = Files.readAllLines(table);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -53,7 +67,7 @@ final class LocalPorts {
                 continue;
             }
             String address = local.substring(0, colon);
-            if (address.equals(LOOPBACK_HEX) || address.equals("00000000")) {
+            if (address.equals(loopback) || address.equals(any)) {
                 return true;
             }
         }

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,22 +40,38 @@ public final class MailInjector {
     private final int sessions;
     private final int messagesPerConnection;
     private final Duration timeout;
+    private final InetAddress localAddress;
 
-    private MailInjector(int port, String helo, int sessions, int messagesPerConnection, Duration timeout) {
+    private MailInjector(int port, String helo, int sessions, int messagesPerConnection, Duration timeout,
+            InetAddress localAddress) {
         this.port = port;
         this.helo = helo;
         this.sessions = sessions;
         this.messagesPerConnection = messagesPerConnection;
         this.timeout = timeout;
+        this.localAddress = localAddress;
     }
 
-    /** An injector for 127.0.0.1:port: EHLO {@code injector.postwarden.test}, one session, 100 messages per connection. */
+    /**
+     * An injector for 127.0.0.1:port: EHLO {@code injector.postwarden.test}, one session, 100 messages per
+     * connection, connecting from 127.0.0.1.
+     */
     public static MailInjector to(int port) {
-        return new MailInjector(port, "injector.postwarden.test", 1, 100, Duration.ofSeconds(60));
+        return new MailInjector(port, "injector.postwarden.test", 1, 100, Duration.ofSeconds(60),
+                InetAddress.getLoopbackAddress());
     }
 
     public MailInjector helo(String name) {
-        return new MailInjector(port, name, sessions, messagesPerConnection, timeout);
+        return new MailInjector(port, name, sessions, messagesPerConnection, timeout, localAddress);
+    }
+
+    /**
+     * The address connections come from, e.g. 127.0.0.2: on Linux every address of 127.0.0.0/8 is local, so a
+     * test can make a client look different from the MTA that relays its mail.
+     */
+    public MailInjector localAddress(InetAddress address) {
+        return new MailInjector(port, helo, sessions, messagesPerConnection, timeout,
+                Objects.requireNonNull(address, "address"));
     }
 
     /** Parallel SMTP sessions used by {@link #sendMany}; 1..64. */
@@ -62,7 +79,7 @@ public final class MailInjector {
         if (count < 1 || count > 64) {
             throw new IllegalArgumentException("sessions must be 1..64, was " + count);
         }
-        return new MailInjector(port, helo, count, messagesPerConnection, timeout);
+        return new MailInjector(port, helo, count, messagesPerConnection, timeout, localAddress);
     }
 
     /** Messages sent over one connection before it is closed and a new one opened. */
@@ -70,12 +87,12 @@ public final class MailInjector {
         if (count < 1) {
             throw new IllegalArgumentException("messages per connection must be positive, was " + count);
         }
-        return new MailInjector(port, helo, sessions, count, timeout);
+        return new MailInjector(port, helo, sessions, count, timeout, localAddress);
     }
 
     /** Read timeout for each reply. */
     public MailInjector timeout(Duration replyTimeout) {
-        return new MailInjector(port, helo, sessions, messagesPerConnection, replyTimeout);
+        return new MailInjector(port, helo, sessions, messagesPerConnection, replyTimeout, localAddress);
     }
 
     /**
@@ -149,6 +166,7 @@ public final class MailInjector {
 
         Connection() throws IOException {
             try {
+                socket.bind(new InetSocketAddress(localAddress, 0));
                 socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port),
                         (int) timeout.toMillis());
                 socket.setSoTimeout((int) timeout.toMillis());

@@ -2,6 +2,7 @@ package com.postwarden.e2e;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,14 +28,22 @@ import org.subethamail.smtp.server.SMTPServer;
  * test can {@link #stop()} the sink to make its client defer, then bring it back. Received
  * messages are kept across restarts until {@link #clear()}.
  *
+ * <p>{@link #holdReplies()} turns it into a slow next hop: each message is recorded as soon as its data has
+ * arrived, but the reply to the end of DATA waits until {@link #releaseReplies()}, so a test decides exactly how
+ * long the client's transaction stays open.
+ *
  * <p>Thread-safe. Waiting methods block on the arrival of messages, not on timers.
  */
 public final class SmtpSink implements AutoCloseable {
 
     private static final String HOST_NAME = "sink.postwarden.test";
+    /** A held reply is sent after this long at the latest, so a forgotten release cannot hang a test run. */
+    private static final long MAX_HOLD_SECONDS = 120;
 
     private final Object lock = new Object();
     private final List<ReceivedMessage> received = new ArrayList<>();
+    private final Object replyGate = new Object();
+    private boolean holdingReplies;
     private SMTPServer server;
     private volatile int port;
 
@@ -71,8 +80,28 @@ public final class SmtpSink implements AutoCloseable {
         return this;
     }
 
-    /** Stops listening and drops open connections; received messages are kept. */
+    /**
+     * From now on, the reply to each end of DATA waits until {@link #releaseReplies()} (at most
+     * {@value #MAX_HOLD_SECONDS} seconds); the message itself is recorded at once.
+     */
+    public SmtpSink holdReplies() {
+        synchronized (replyGate) {
+            holdingReplies = true;
+        }
+        return this;
+    }
+
+    /** Sends every held reply now and stops holding new ones. */
+    public void releaseReplies() {
+        synchronized (replyGate) {
+            holdingReplies = false;
+            replyGate.notifyAll();
+        }
+    }
+
+    /** Stops listening and drops open connections; received messages are kept; held replies are released. */
     public synchronized void stop() {
+        releaseReplies();
         if (server != null) {
             server.stop();
             server = null;
@@ -215,7 +244,26 @@ public final class SmtpSink implements AutoCloseable {
             byte[] content = data.readAllBytes();
             Optional<String> helo = context.getHelo();
             add(new ReceivedMessage(sender, recipients, helo.orElse(""), xforward, content, Instant.now()));
+            awaitRelease();
             return null; // default "250 Ok"
+        }
+
+        private void awaitRelease() throws InterruptedIOException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(MAX_HOLD_SECONDS);
+            synchronized (replyGate) {
+                try {
+                    while (holdingReplies) {
+                        long left = deadline - System.nanoTime();
+                        if (left <= 0) {
+                            return;
+                        }
+                        TimeUnit.NANOSECONDS.timedWait(replyGate, left);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new InterruptedIOException("interrupted while holding the reply");
+                }
+            }
         }
 
         @Override
