@@ -7,7 +7,10 @@ import com.postwarden.smtp.spool.Spool;
 import com.postwarden.smtp.tls.PemTls;
 import com.postwarden.smtp.transaction.ReceivedMessage;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLContext;
@@ -23,11 +26,18 @@ import org.slf4j.LoggerFactory;
 public final class Gateway {
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
 
+    /** Time for cut-off transactions to answer their clients before the connections close. */
+    private static final Duration ABORT_GRACE = Duration.ofSeconds(5);
+
     private final AtomicReference<Generation> current = new AtomicReference<>();
+    /** The current generation and retired ones that messages still use. */
+    private final Set<Generation> generations = ConcurrentHashMap.newKeySet();
     private SmtpListener listener;
 
     public Gateway(GatewayConfig config) {
-        current.set(new Generation(config));
+        Generation first = new Generation(config);
+        generations.add(first);
+        current.set(first);
     }
 
     public GatewayConfig config() {
@@ -74,7 +84,10 @@ public final class Gateway {
         warnIfChanged("smtp.memorySpoolThreshold", running.smtp().memorySpoolThreshold(),
                 next.smtp().memorySpoolThreshold());
         warnIfChanged("dataDir", running.dataDir(), next.dataDir());
-        current.getAndSet(new Generation(next)).retire();
+        Generation fresh = new Generation(next);
+        generations.removeIf(Generation::isClosed);
+        generations.add(fresh);
+        current.getAndSet(fresh).retire();
         LOG.info("configuration reloaded from {}", next.source());
     }
 
@@ -84,11 +97,25 @@ public final class Gateway {
         }
     }
 
-    /** Stops taking mail, lets messages in flight finish (bounded by shutdownTimeout), closes the relay. */
-    public void stop() {
+    /**
+     * Stops taking mail and lets messages in flight finish within shutdownTimeout. Relays still waiting on the
+     * next hop after that are cut off (their clients get 451 and keep the messages), then every connection is
+     * closed. Returns whether everything in flight finished in time.
+     */
+    public boolean stop() {
+        boolean finished = true;
         if (listener != null) {
-            listener.drain(config().shutdownTimeout());
+            listener.stopAccepting();
+            finished = listener.awaitIdle(config().shutdownTimeout());
+            if (!finished) {
+                LOG.warn("messages still in flight after shutdownTimeout={}; cutting off their relays",
+                        config().shutdownTimeout());
+                generations.forEach(Generation::abortSendsInProgress);
+                listener.awaitIdle(ABORT_GRACE);
+            }
+            listener.stop();
         }
         current.get().retire();
+        return finished;
     }
 }

@@ -58,6 +58,15 @@ final class Generation {
         }
     }
 
+    /** Cuts off relays waiting on the next hop (shutdown only). */
+    void abortSendsInProgress() {
+        relay.abortSendsInProgress();
+    }
+
+    boolean isClosed() {
+        return closed.get();
+    }
+
     private void closeOnce() {
         if (closed.compareAndSet(false, true)) {
             relay.close();

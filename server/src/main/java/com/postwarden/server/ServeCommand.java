@@ -35,6 +35,11 @@ final class ServeCommand implements Callable<Integer> {
             return EXIT_CONFIG;
         }
         Gateway gateway = new Gateway(initial);
+        CountDownLatch stopped = new CountDownLatch(1);
+        // handlers first: a signal that arrives while the listener starts is not lost
+        Signals.on("TERM", stopped::countDown);
+        Signals.on("INT", stopped::countDown);
+        Signals.on("HUP", () -> reload(loader, gateway));
         try {
             gateway.start();
         } catch (IOException | RuntimeException e) {
@@ -42,10 +47,6 @@ final class ServeCommand implements Callable<Integer> {
             gateway.stop();
             return EXIT_START;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Signals.on("TERM", stopped::countDown);
-        Signals.on("INT", stopped::countDown);
-        Signals.on("HUP", () -> reload(loader, gateway));
         LOG.info("postwarden {} started with {}", Version.current(), config.file());
         try {
             stopped.await();
@@ -54,8 +55,8 @@ final class ServeCommand implements Callable<Integer> {
         }
         LOG.info("stopping: no new mail accepted, waiting up to {} for messages in flight",
                 gateway.config().shutdownTimeout());
-        gateway.stop();
-        LOG.info("stopped");
+        boolean clean = gateway.stop();
+        LOG.info(clean ? "stopped" : "stopped; messages cut off at shutdown were answered 451 or not at all");
         return 0;
     }
 

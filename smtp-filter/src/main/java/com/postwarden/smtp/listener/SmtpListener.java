@@ -19,8 +19,9 @@ import org.subethamail.smtp.server.SMTPServer;
  * The inbound SMTP listener, built on SubEtha SMTP with the gateway's own MAIL, RCPT, DATA, EHLO and XFORWARD
  * commands (replies with enhanced status codes, limits enforced on the stream, no open relay).
  *
- * <p>Lifecycle: {@link #start()} once, then {@link #drain(Duration)} to stop: new connections and new
- * transactions are refused with 421 while open transactions finish, bounded by the timeout. Settings are read
+ * <p>Lifecycle: {@link #start()} once; to shut down, {@link #stopAccepting()} (new connections and new
+ * transactions are refused with 421), {@link #awaitIdle(Duration)} while open transactions finish, then
+ * {@link #stop()}. Settings are read
  * through the supplier at every command, so a reload applies to the next transaction; the listen address and
  * the certificate are fixed for the life of the listener.
  */
@@ -84,23 +85,35 @@ public final class SmtpListener {
     }
 
     /**
-     * Stops taking mail, waits up to {@code timeout} for open transactions, then closes every connection.
-     * Returns whether every transaction finished in time.
+     * Stops taking mail: from now on new connections and new transactions are answered with 421; transactions
+     * already open go on.
      */
-    public boolean drain(Duration timeout) {
+    public void stopAccepting() {
         sessions.startDraining();
-        boolean finished;
+    }
+
+    public boolean isAccepting() {
+        return !sessions.isDraining();
+    }
+
+    /** Waits up to {@code timeout} until no transaction is open; returns whether that happened. */
+    public boolean awaitIdle(Duration timeout) {
         try {
-            finished = inFlight.awaitNone(timeout);
+            return inFlight.awaitNone(timeout);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            finished = false;
+            return false;
         }
-        if (!finished) {
-            LOG.warn("{} transaction(s) still open after {}; closing them (their clients were not told 250)",
-                    inFlight.count(), timeout);
+    }
+
+    /**
+     * Closes the listening socket and every connection. Call it when {@link #awaitIdle} succeeded, or after
+     * whatever blocks the remaining transactions was cut off: SubEtha waits for every session thread to end.
+     */
+    public void stop() {
+        if (inFlight.count() > 0) {
+            LOG.warn("{} transaction(s) still open at shutdown; their clients were not told 250", inFlight.count());
         }
         server.stop();
-        return finished;
     }
 }

@@ -11,6 +11,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 
@@ -42,6 +44,7 @@ public final class RelayClient implements AutoCloseable {
     private final SessionOpener opener;
     private final ConnectionPool pool;
     private final ScheduledExecutorService timer;
+    private final Set<SmtpConnection> active = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     /**
@@ -100,6 +103,16 @@ public final class RelayClient implements AutoCloseable {
         timer.shutdownNow();
     }
 
+    /**
+     * Cuts the sessions of sends in progress: each such send returns at once with a temporary failure. For a
+     * shutdown that cannot wait for a slow next hop; the upstream then keeps those messages.
+     */
+    public void abortSendsInProgress() {
+        for (SmtpConnection connection : active) {
+            connection.abort();
+        }
+    }
+
     int idleConnections() {
         return pool.idleCount();
     }
@@ -121,6 +134,7 @@ public final class RelayClient implements AutoCloseable {
     private RelayResult deliver(SmtpConnection connection, RelayRequest request, int attempt) {
         TransactionReplies replies = new TransactionReplies(request.recipients());
         boolean reusable = false;
+        active.add(connection);
         try {
             reusable = new MailTransaction(connection, request, settings, replies).run();
             RelayResult result = replies.completed(attempt);
@@ -130,6 +144,7 @@ public final class RelayClient implements AutoCloseable {
         } catch (IOException e) {
             return failed(replies, e, attempt);
         } finally {
+            active.remove(connection);
             if (reusable) {
                 pool.release(connection);
             } else {

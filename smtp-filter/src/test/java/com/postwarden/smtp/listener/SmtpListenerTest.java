@@ -65,7 +65,9 @@ class SmtpListenerTest {
     @AfterEach
     void stop() {
         if (listener != null) {
-            listener.drain(Duration.ofSeconds(5));
+            listener.stopAccepting();
+            listener.awaitIdle(Duration.ofSeconds(5));
+            listener.stop();
         }
     }
 
@@ -339,7 +341,8 @@ class SmtpListenerTest {
                 }
             });
             assertThat(inReceiver.await(10, TimeUnit.SECONDS)).isTrue();
-            CompletableFuture<Boolean> drained = CompletableFuture.supplyAsync(() -> listener.drain(Duration.ofSeconds(10)));
+            listener.stopAccepting();
+            CompletableFuture<Boolean> drained = CompletableFuture.supplyAsync(() -> listener.awaitIdle(Duration.ofSeconds(10)));
             idle.send("MAIL FROM:<a@example.net>").expect("421 4.3.2");
             try (SmtpTestClient late = SmtpTestClient.connect(port)) {
                 late.expect("421 4.3.2");
@@ -349,6 +352,7 @@ class SmtpListenerTest {
             release.countDown();
             assertThat(reply.get(10, TimeUnit.SECONDS)).startsWith("250 2.0.0");
             assertThat(drained.get(10, TimeUnit.SECONDS)).isTrue();
+            listener.stop();
         }
         listener = null;
         assertThat(received).hasSize(1);
