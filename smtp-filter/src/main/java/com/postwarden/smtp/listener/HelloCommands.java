@@ -54,6 +54,7 @@ abstract class HelloCommands extends BaseCommand {
             extensions.add("SIZE " + settings.maxMessageSize().bytes());
             extensions.add("8BITMIME");
             extensions.add("ENHANCEDSTATUSCODES");
+            extensions.add("CHUNKING");
             if (tlsAvailable && !session.isTLSStarted()) {
                 extensions.add("STARTTLS");
             }

@@ -55,13 +55,14 @@ public final class SmtpListener {
     }
 
     private static void install(CommandHandler commands, ListenerContext context) {
+        MessageIntake intake = new MessageIntake(context);
         commands.addCommand(new HelloCommands.Ehlo(context));
         commands.addCommand(new HelloCommands.Helo(context));
         commands.addCommand(new MailCommand(context));
         commands.addCommand(new RcptCommand(context));
-        commands.addCommand(new DataCommand(context));
+        commands.addCommand(new DataCommand(context, intake));
         commands.addCommand(new XforwardCommand(context));
-        commands.addCommand(new BdatCommand());
+        commands.addCommand(new BdatCommand(context, intake));
         SessionCommands.all().forEach(commands::addCommand);
         for (String verb : java.util.Set.copyOf(commands.getVerbs())) {
             commands.addCommand(new ActivityRecordingCommand(commands.getCommand(verb), context.sessions()));

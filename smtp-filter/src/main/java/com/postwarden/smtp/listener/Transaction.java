@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.subethamail.smtp.MessageHandler;
 import org.subethamail.smtp.RejectException;
@@ -20,6 +21,7 @@ final class Transaction implements MessageHandler {
     private boolean eightBitMime;
     private final Set<String> recipients = new LinkedHashSet<>();
     private boolean done;
+    private ChunkedMessage chunks;
 
     Transaction(InFlight inFlight) {
         this.inFlight = inFlight;
@@ -56,6 +58,16 @@ final class Transaction implements MessageHandler {
         return new ArrayList<>(recipients);
     }
 
+    /** The message being received in BDAT chunks, once the first chunk arrived. */
+    Optional<ChunkedMessage> chunks() {
+        return Optional.ofNullable(chunks);
+    }
+
+    ChunkedMessage startChunks(ChunkedMessage first) {
+        chunks = first;
+        return first;
+    }
+
     @Override
     public void from(String from) {
         // filled by the gateway's MAIL command
@@ -68,7 +80,7 @@ final class Transaction implements MessageHandler {
 
     @Override
     public String data(InputStream data) throws RejectException {
-        throw new RejectException(502, "5.5.1 Error: BDAT is not offered"); // DATA has its own command
+        throw new RejectException(502, "5.5.1 Error: not used"); // DATA and BDAT have their own commands
     }
 
     @Override
@@ -76,6 +88,9 @@ final class Transaction implements MessageHandler {
         if (!done) {
             done = true;
             inFlight.end();
+            if (chunks != null) {
+                chunks.discard();
+            }
         }
     }
 }

@@ -48,7 +48,7 @@ public final class SmtpReplies {
     public static final SmtpReply XFORWARD_NOT_AUTHORIZED =
             SmtpReply.of(550, "5.7.0", "Error: insufficient authorization");
     public static final SmtpReply RELAY_DENIED = SmtpReply.of(554, "5.7.1", "Relay access denied");
-    public static final SmtpReply CHUNKING_NOT_OFFERED = SmtpReply.of(502, "5.5.1", "Error: BDAT is not offered");
+    public static final SmtpReply DATA_AFTER_BDAT = SmtpReply.of(503, "5.5.1", "Error: DATA after BDAT");
 
     public static SmtpReply syntax(String what) {
         return SmtpReply.of(501, "5.5.4", "Syntax: " + what);
@@ -64,6 +64,10 @@ public final class SmtpReplies {
 
     public static SmtpReply unsupportedParameter(String parameter) {
         return SmtpReply.of(555, "5.5.4", "Unsupported option: " + parameter);
+    }
+
+    public static SmtpReply chunkReceived(long octets) {
+        return SmtpReply.of(250, "2.0.0", octets + " octets received");
     }
 
     public static SmtpReply messageTooBig(long limit) {

@@ -44,8 +44,8 @@ class DataReaderTest {
             """)
     void removesDotStuffingAndKeepsEverythingElse(String name, String wire, String expected) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        DataReader.Outcome outcome = unlimited().copy(new BufferedInputStream(new ByteArrayInputStream(bytes(unescape(wire))), 5), out);
-        assertThat(outcome).isEqualTo(DataReader.Outcome.COMPLETE);
+        ContentLimits.Outcome outcome = unlimited().copy(new BufferedInputStream(new ByteArrayInputStream(bytes(unescape(wire))), 5), out);
+        assertThat(outcome).isEqualTo(ContentLimits.Outcome.COMPLETE);
         assertThat(out.toString(StandardCharsets.ISO_8859_1)).isEqualTo(unescape(expected));
     }
 
@@ -63,14 +63,14 @@ class DataReaderTest {
     void aMessageOverTheSizeLimitIsReadToTheEndButNotKept() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         InputStream in = new BufferedInputStream(new ByteArrayInputStream(bytes("0123456789abcdef\r\n.\r\nNOOP\r\n")));
-        assertThat(new DataReader(10, 1000, 1000).copy(in, out)).isEqualTo(DataReader.Outcome.TOO_BIG);
+        assertThat(new DataReader(10, 1000, 1000).copy(in, out)).isEqualTo(ContentLimits.Outcome.TOO_BIG);
         assertThat(new String(in.readAllBytes(), StandardCharsets.ISO_8859_1)).isEqualTo("NOOP\r\n");
         assertThat(out.size()).isLessThanOrEqualTo(10);
     }
 
     @ParameterizedTest(name = "line of {0} bytes with limit 10: {1}")
     @CsvSource({"10, COMPLETE", "11, LINE_TOO_LONG"})
-    void linesAreMeasuredWithoutTheirLineEnd(int length, DataReader.Outcome expected) throws Exception {
+    void linesAreMeasuredWithoutTheirLineEnd(int length, ContentLimits.Outcome expected) throws Exception {
         DataReader reader = new DataReader(1_000_000, 10, 1_000_000);
         String wire = "S: x\r\n\r\n" + "x".repeat(length) + "\r\n.\r\n";
         assertThat(reader.copy(new BufferedInputStream(new ByteArrayInputStream(bytes(wire))),
@@ -83,10 +83,10 @@ class DataReaderTest {
         String body = "z".repeat(500) + "\r\n";
         DataReader fits = new DataReader(1_000_000, 1000, header.length());
         assertThat(fits.copy(new BufferedInputStream(new ByteArrayInputStream(bytes(header + body + ".\r\n"))),
-                new ByteArrayOutputStream())).isEqualTo(DataReader.Outcome.COMPLETE);
+                new ByteArrayOutputStream())).isEqualTo(ContentLimits.Outcome.COMPLETE);
         DataReader tooSmall = new DataReader(1_000_000, 1000, header.length() - 3);
         assertThat(tooSmall.copy(new BufferedInputStream(new ByteArrayInputStream(bytes(header + body + ".\r\n"))),
-                new ByteArrayOutputStream())).isEqualTo(DataReader.Outcome.HEADER_TOO_BIG);
+                new ByteArrayOutputStream())).isEqualTo(ContentLimits.Outcome.HEADER_TOO_BIG);
     }
 
     @Test

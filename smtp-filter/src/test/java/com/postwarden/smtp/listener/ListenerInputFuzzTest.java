@@ -35,7 +35,7 @@ class ListenerInputFuzzTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         DataReader reader = new DataReader(4096, 200, 1024);
         try {
-            DataReader.Outcome outcome = reader.copy(new BufferedInputStream(new ByteArrayInputStream(input), 64), out);
+            ContentLimits.Outcome outcome = reader.copy(new BufferedInputStream(new ByteArrayInputStream(input), 64), out);
             assertThat(outcome).isNotNull();
         } catch (EOFException expected) {
             // the input never held the terminating line

@@ -79,7 +79,8 @@ class SmtpListenerTest {
             List<String> reply = client.send("EHLO client.test").expect("250 ");
             assertThat(reply).contains("250-PIPELINING", "250-SIZE 1048576", "250-8BITMIME",
                     "250-ENHANCEDSTATUSCODES");
-            assertThat(String.join("\n", reply)).contains("XFORWARD NAME ADDR").doesNotContain("CHUNKING", "STARTTLS");
+            assertThat(reply).contains("250-CHUNKING");
+            assertThat(String.join("\n", reply)).contains("XFORWARD NAME ADDR").doesNotContain("STARTTLS");
         }
     }
 
@@ -359,12 +360,72 @@ class SmtpListenerTest {
     }
 
     @Test
-    void bdatIsNotOffered() throws Exception {
+    void chunkedMessagesArriveExactlyAsSentWithoutDotStuffing() throws Exception {
         int port = start(TestConfig.smtp(), recording);
+        byte[] first = "Subject: chunks\r\n\r\n.no stuffing in BDAT\r\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] second = "second chunk, \u00e9 8-bit\r\n.\r\n".getBytes(StandardCharsets.ISO_8859_1);
+        try (SmtpTestClient client = ehlo(port)) {
+            client.raw(("MAIL FROM:<a@example.net>\r\nRCPT TO:<b@example.com>\r\nBDAT " + first.length + "\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            client.raw(first);
+            client.raw(("BDAT " + second.length + " LAST\r\n").getBytes(StandardCharsets.US_ASCII));
+            client.raw(second);
+            client.expect("250 2.1.0");
+            client.expect("250 2.1.5");
+            client.expect("250 2.0.0 " + first.length + " octets received");
+            client.expect("250 2.0.0 Ok: ");
+            client.send("NOOP").expect("250 2.0.0");
+        }
+        assertThat(received).hasSize(1);
+        byte[] expected = new byte[first.length + second.length];
+        System.arraycopy(first, 0, expected, 0, first.length);
+        System.arraycopy(second, 0, expected, first.length, second.length);
+        assertThat(received.get(0).content()).isEqualTo(expected);
+    }
+
+    @Test
+    void chunksOverTheSizeLimitAreReadAndRefusedWith552() throws Exception {
+        int port = start(TestConfig.smtp("maxMessageSize: 1KB"), recording);
+        byte[] chunk = ("Subject: big\r\n\r\n" + "x".repeat(700) + "\r\n").getBytes(StandardCharsets.US_ASCII);
         try (SmtpTestClient client = ehlo(port)) {
             client.send("MAIL FROM:<a@example.net>").expect("250");
             client.send("RCPT TO:<b@example.com>").expect("250");
-            client.send("BDAT 5 LAST").expect(SmtpReplies.CHUNKING_NOT_OFFERED.toWire());
+            client.raw(("BDAT " + chunk.length + "\r\n").getBytes(StandardCharsets.US_ASCII)).raw(chunk);
+            client.expect("250 2.0.0");
+            client.raw(("BDAT " + chunk.length + " LAST\r\n").getBytes(StandardCharsets.US_ASCII)).raw(chunk);
+            client.expect("552 5.3.4");
+            client.send("NOOP").expect("250 2.0.0");
+        }
+        assertThat(received).isEmpty();
+        assertThat(dataDir.resolve("spool").toFile().list()).isEmpty();
+    }
+
+    @Test
+    void aChunkWithoutATransactionIsReadAndRefused() throws Exception {
+        int port = start(TestConfig.smtp(), recording);
+        try (SmtpTestClient client = ehlo(port)) {
+            client.raw("BDAT 9 LAST\r\nNOOP\r\nNOO".getBytes(StandardCharsets.US_ASCII));
+            client.expect("503 5.5.1");
+            client.send("NOOP").expect("250 2.0.0");
+            client.send("MAIL FROM:<a@example.net>").expect("250");
+            client.send("RCPT TO:<b@example.com>").expect("250");
+            client.raw("BDAT 3\r\nabc".getBytes(StandardCharsets.US_ASCII)).expect("250 2.0.0 3 octets received");
+        }
+    }
+
+    @Test
+    void rsetDiscardsAPartlyChunkedMessageAndDataAfterBdatIsRefused() throws Exception {
+        int port = start(TestConfig.smtp("memorySpoolThreshold: 0"), recording);
+        try (SmtpTestClient client = ehlo(port)) {
+            client.send("MAIL FROM:<a@example.net>").expect("250");
+            client.send("RCPT TO:<b@example.com>").expect("250");
+            client.raw("BDAT 4\r\nabcd".getBytes(StandardCharsets.US_ASCII)).expect("250 2.0.0 4 octets");
+            client.send("DATA").expect("503 5.5.1");
+            assertThat(dataDir.resolve("spool").toFile().list()).hasSize(1);
+            client.send("RSET").expect("250 2.0.0");
+            assertThat(dataDir.resolve("spool").toFile().list()).isEmpty();
+            client.send("BDAT x").expect("501 5.5.4");
+            assertThat(client.isClosedByServer()).isTrue();
         }
         assertThat(received).isEmpty();
     }
