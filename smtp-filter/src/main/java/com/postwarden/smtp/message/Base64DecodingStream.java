@@ -55,6 +55,12 @@ final class Base64DecodingStream extends InputStream {
         }
         int n = 0;
         while (n < len) {
+            if (outputPos >= outputLen && sextets == 0 && !padded) {
+                n = decodeQuads(b, off, len, n);
+                if (n >= len) {
+                    break;
+                }
+            }
             if (outputPos < outputLen) {
                 b[off + n++] = output[outputPos++];
             } else if (inputPos < inputLen) {
@@ -66,6 +72,31 @@ final class Base64DecodingStream extends InputStream {
             }
         }
         return n == 0 ? -1 : n;
+    }
+
+    /**
+     * The fast path for well-formed input: whole groups of four alphabet characters decoded straight into
+     * {@code b}. Stops at anything else (line breaks, padding, garbage), which the per-character path handles.
+     */
+    private int decodeQuads(byte[] b, int off, int len, int n) {
+        int pos = inputPos;
+        while (n + 3 <= len && pos + 4 <= inputLen) {
+            int v0 = VALUES[input[pos] & 0xff];
+            int v1 = VALUES[input[pos + 1] & 0xff];
+            int v2 = VALUES[input[pos + 2] & 0xff];
+            int v3 = VALUES[input[pos + 3] & 0xff];
+            if ((v0 | v1 | v2 | v3) < 0) {
+                break;
+            }
+            int value = v0 << 18 | v1 << 12 | v2 << 6 | v3;
+            b[off + n] = (byte) (value >> 16);
+            b[off + n + 1] = (byte) (value >> 8);
+            b[off + n + 2] = (byte) value;
+            n += 3;
+            pos += 4;
+        }
+        inputPos = pos;
+        return n;
     }
 
     private void fill() throws IOException {

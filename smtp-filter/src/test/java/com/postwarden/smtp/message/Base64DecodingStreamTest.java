@@ -61,6 +61,29 @@ class Base64DecodingStreamTest {
         assertThat(defects).isEmpty();
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "reads of {0} bytes")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 2, 4, 7, 8191})
+    void readsOfAnySizeSeeTheSameBytesAcrossLineBreaksAndConcatenation(int readSize) throws IOException {
+        Random random = new Random(readSize);
+        byte[] first = new byte[10_000];
+        byte[] second = new byte[4_001];
+        random.nextBytes(first);
+        random.nextBytes(second);
+        byte[] encoded = (Base64.getMimeEncoder().encodeToString(first) + "\r\n"
+                + Base64.getMimeEncoder().encodeToString(second)).getBytes(StandardCharsets.US_ASCII);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (InputStream in = new Base64DecodingStream(new ByteArrayInputStream(encoded), defects::add)) {
+            byte[] buffer = new byte[readSize];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                out.write(buffer, 0, n);
+            }
+        }
+        byte[] expected = new byte[first.length + second.length];
+        System.arraycopy(first, 0, expected, 0, first.length);
+        System.arraycopy(second, 0, expected, first.length, second.length);
+        assertThat(out.toByteArray()).isEqualTo(expected);
+    }
+
     @Test
     void singleByteReadsSeeTheSameBytes() throws IOException {
         byte[] encoded = Base64.getEncoder().encode("single bytes".getBytes(StandardCharsets.US_ASCII));
