@@ -45,12 +45,19 @@ final class ContentLimits {
             account(b[i++]);
         }
         long longest = maxLineLength + 1L; // +1: the CR of CRLF is not part of the line
+        long line = lineLength;
+        long longestSeen = 0;
         for (; i < to; i++) { // the body: only line lengths matter
             if (b[i] == LF) {
-                lineLength = 0;
-            } else if (++lineLength > longest) {
-                fail(Outcome.LINE_TOO_LONG);
+                longestSeen = Math.max(longestSeen, line);
+                line = 0;
+            } else {
+                line++;
             }
+        }
+        lineLength = line;
+        if (Math.max(longestSeen, line) > longest) {
+            fail(Outcome.LINE_TOO_LONG);
         }
         written += len;
         if (written > maxSize) {

@@ -20,10 +20,27 @@ final class ContentSniffer {
 
     private static final MimeTypes TYPES = MimeTypes.getDefaultMimeTypes();
 
+    /**
+     * How many leading bytes are tried first. Tika's cost grows with the window (it builds strings from it for
+     * its patterns), and almost every type is known from its first bytes; content that stays unknown or looks
+     * like plain text (binary may follow) is examined again over the whole {@link #HEAD_BYTES}.
+     */
+    static final int QUICK_BYTES = 4 * 1024;
+
     /** The detected type without parameters, e.g. {@code application/pdf}; never null. */
     String detect(byte[] head, int length) {
+        if (length > QUICK_BYTES) {
+            MediaType quick = tika(head, QUICK_BYTES);
+            if (!quick.equals(MediaType.OCTET_STREAM) && !quick.equals(MediaType.TEXT_PLAIN)) {
+                return quick.toString();
+            }
+        }
+        return tika(head, length).toString();
+    }
+
+    private static MediaType tika(byte[] head, int length) {
         try (ByteArrayInputStream in = new ByteArrayInputStream(head, 0, length)) {
-            return TYPES.detect(in, new Metadata()).getBaseType().toString();
+            return TYPES.detect(in, new Metadata()).getBaseType();
         } catch (IOException e) {
             throw new UncheckedIOException("reading a byte array cannot fail", e);
         }
