@@ -80,8 +80,9 @@ public final class RelayClient implements AutoCloseable {
         }
         Optional<SmtpConnection> pooled = pool.borrow();
         if (pooled.isPresent()) {
-            if (stillOpen(pooled.get())) {
-                return deliver(pooled.get(), request, 1);
+            Optional<RelayResult> reused = deliverReused(pooled.get(), request);
+            if (reused.isPresent()) {
+                return reused.get();
             }
             pool.clear();
         }
@@ -131,16 +132,48 @@ public final class RelayClient implements AutoCloseable {
         return false;
     }
 
+    /**
+     * Relays on a pooled session, which must first answer RSET: pipelined with the transaction when the next hop
+     * pipelines, else on its own. Empty when the session was stale; the caller then uses a new one.
+     */
+    private Optional<RelayResult> deliverReused(SmtpConnection connection, RelayRequest request) {
+        if (!connection.capabilities().pipelining()) {
+            return stillOpen(connection) ? Optional.of(deliver(connection, request, 1, false)) : Optional.empty();
+        }
+        try {
+            return Optional.of(deliver(connection, request, 1, true));
+        } catch (StaleSessionRetry stale) {
+            log.debug("pooled session to {} is no longer usable ({}); opening a new one", nextHop, stale.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** Carries a stale pooled session out of {@link #deliver}; never escapes this class. */
+    private static final class StaleSessionRetry extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        StaleSessionRetry(String message) {
+            super(message, null, false, false);
+        }
+    }
+
     private RelayResult deliver(SmtpConnection connection, RelayRequest request, int attempt) {
+        return deliver(connection, request, attempt, false);
+    }
+
+    private RelayResult deliver(SmtpConnection connection, RelayRequest request, int attempt, boolean resetFirst) {
         TransactionReplies replies = new TransactionReplies(request.recipients());
         boolean reusable = false;
         active.add(connection);
         try {
-            reusable = new MailTransaction(connection, request, settings, replies).run();
+            MailTransaction transaction = new MailTransaction(connection, request, settings, replies);
+            reusable = (resetFirst ? transaction.afterReset() : transaction).run();
             RelayResult result = replies.completed(attempt);
             log.debug("relayed to {} (attempt {}, tls {}): {}", nextHop, attempt, connection.isTls(),
                     result.finalReply());
             return result;
+        } catch (StaleSessionException e) {
+            throw new StaleSessionRetry(e.getMessage());
         } catch (IOException e) {
             return failed(replies, e, attempt);
         } finally {

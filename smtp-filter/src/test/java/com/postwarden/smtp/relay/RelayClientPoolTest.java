@@ -4,6 +4,7 @@ import com.postwarden.policies.config.OutboundSettings;
 import com.postwarden.smtp.testing.RecordedSession;
 import com.postwarden.smtp.testing.Response;
 import com.postwarden.smtp.testing.ScriptedSmtpServer;
+import com.postwarden.smtp.testing.ReceivedCommand;
 import com.postwarden.smtp.testing.SmtpScript;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +36,36 @@ class RelayClientPoolTest {
             assertThat(server.connectionsAccepted()).isEqualTo(1);
             assertThat(server.sessions().get(0).verbs())
                     .containsExactly("EHLO", "MAIL", "RCPT", "DATA", "RSET", "MAIL", "RCPT", "DATA");
+        }
+    }
+
+    @Test
+    void onAPipeliningNextHopTheRsetBeforeReuseCostsNoRoundTripOfItsOwn() {
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.start();
+             RelayClient client = new RelayClient(server.address(), TestOutbound.settings().build(), "relay.test")) {
+            client.send(TestRequests.to("a@example.com"));
+            client.send(TestRequests.to("b@example.com"));
+
+            List<ReceivedCommand> commands = server.sessions().get(0).commands();
+            ReceivedCommand rset = commands.stream().filter(c -> c.verb().equals("RSET")).findFirst().orElseThrow();
+            ReceivedCommand nextMail = commands.get(commands.indexOf(rset) + 1);
+            assertThat(nextMail.verb()).isEqualTo("MAIL");
+            assertThat(nextMail.repliesSentBefore()).as("MAIL arrived before RSET was answered")
+                    .isEqualTo(rset.repliesSentBefore());
+        }
+    }
+
+    @Test
+    void withoutPipeliningTheSessionIsCheckedWithRsetBeforeTheTransaction() {
+        try (ScriptedSmtpServer server = SmtpScript.builder().withoutPipelining().start();
+             RelayClient client = new RelayClient(server.address(), TestOutbound.settings().build(), "relay.test")) {
+            client.send(TestRequests.to("a@example.com"));
+            client.send(TestRequests.to("b@example.com"));
+
+            List<ReceivedCommand> commands = server.sessions().get(0).commands();
+            ReceivedCommand rset = commands.stream().filter(c -> c.verb().equals("RSET")).findFirst().orElseThrow();
+            ReceivedCommand nextMail = commands.get(commands.indexOf(rset) + 1);
+            assertThat(nextMail.repliesSentBefore()).isEqualTo(rset.repliesSentBefore() + 1);
         }
     }
 
