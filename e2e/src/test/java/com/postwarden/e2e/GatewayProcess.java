@@ -529,16 +529,7 @@ public final class GatewayProcess implements AutoCloseable {
         /** {@code build().start()}, closing the process again if start-up fails. */
         public GatewayProcess start() throws IOException, InterruptedException {
             GatewayProcess gateway = build();
-            try {
-                return gateway.start();
-            } catch (IOException | RuntimeException | InterruptedException e) {
-                try {
-                    gateway.close();
-                } catch (IOException | RuntimeException closeFailure) {
-                    e.addSuppressed(closeFailure);
-                }
-                throw e;
-            }
+            return Startup.orClose(gateway, gateway::start);
         }
 
         String render(int port, Path dataDir) {

@@ -469,16 +469,7 @@ public final class PrivatePostfix implements AutoCloseable {
         /** {@code build().start()}, stopping the instance again if start-up fails. */
         public PrivatePostfix start() throws IOException, InterruptedException {
             PrivatePostfix postfix = build();
-            try {
-                return postfix.start();
-            } catch (IOException | RuntimeException | InterruptedException e) {
-                try {
-                    postfix.close();
-                } catch (IOException | RuntimeException closeFailure) {
-                    e.addSuppressed(closeFailure);
-                }
-                throw e;
-            }
+            return Startup.orClose(postfix, postfix::start);
         }
 
         private static int requirePort(int port, String what) {

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.subethamail.smtp.internal.server.BaseCommand;
@@ -21,7 +22,7 @@ import org.subethamail.smtp.server.Session;
  */
 final class BdatCommand extends BaseCommand {
     private static final Logger LOG = LoggerFactory.getLogger(BdatCommand.class);
-    private static final int MAX_SIZE_DIGITS = 18;
+    private static final Pattern NUMBER = Pattern.compile("\\d{1,18}");
 
     private final ListenerContext context;
     private final MessageIntake intake;
@@ -37,7 +38,7 @@ final class BdatCommand extends BaseCommand {
         String[] args = getArgs(command);
         boolean last = args.length == 3 && args[2].toUpperCase(Locale.ROOT).equals("LAST");
         if (args.length < 2 || args.length > 3 || (args.length == 3 && !last)
-                || !args[1].matches("\\d{1," + MAX_SIZE_DIGITS + "}")) {
+                || !NUMBER.matcher(args[1]).matches()) {
             ListenerContext.send(session, SmtpReplies.syntax("BDAT chunk-size [LAST]"));
             session.quit(); // how much chunk data follows is unknown: the session cannot stay in step
             return;

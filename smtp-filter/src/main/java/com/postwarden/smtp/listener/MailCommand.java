@@ -4,6 +4,7 @@ import com.postwarden.policies.config.SmtpSettings;
 import com.postwarden.smtp.reply.SmtpReplies;
 import java.io.IOException;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.subethamail.smtp.DropConnectionException;
@@ -13,7 +14,7 @@ import org.subethamail.smtp.server.Session;
 /** MAIL FROM (RFC 5321 section 4.1.1.2) with SIZE (RFC 1870) and BODY (RFC 6152). */
 final class MailCommand extends BaseCommand {
     private static final Logger LOG = LoggerFactory.getLogger(MailCommand.class);
-    private static final int MAX_SIZE_DIGITS = 18;
+    private static final Pattern NUMBER = Pattern.compile("\\d{1,18}");
 
     private final ListenerContext context;
 
@@ -44,7 +45,7 @@ final class MailCommand extends BaseCommand {
             switch (parameter.getKey()) {
                 case "SIZE" -> {
                     String value = parameter.getValue();
-                    if (!value.matches("\\d{1," + MAX_SIZE_DIGITS + "}")) {
+                    if (!NUMBER.matcher(value).matches()) {
                         ListenerContext.send(session, SmtpReplies.syntax("SIZE=<number of bytes>"));
                         return;
                     }

@@ -2,6 +2,7 @@ package com.postwarden.smtp.reply;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * One SMTP reply: a three-digit code, an RFC 3463 enhanced status code and text. Immutable.
@@ -13,6 +14,7 @@ import java.util.Objects;
  * @param lines    the text lines without code or enhanced code; at least one
  */
 public record SmtpReply(int code, String enhanced, List<String> lines) {
+    private static final Pattern ENHANCED = Pattern.compile("[245]\\.\\d{1,3}\\.\\d{1,3}");
 
     public SmtpReply {
         if (code < 200 || code > 599) {
@@ -71,7 +73,7 @@ public record SmtpReply(int code, String enhanced, List<String> lines) {
         String rest = line.substring(4);
         int end = rest.indexOf(' ');
         String candidate = end < 0 ? rest : rest.substring(0, end);
-        return candidate.matches("[245]\\.\\d{1,3}\\.\\d{1,3}") && candidate.charAt(0) - '0' == code / 100
+        return ENHANCED.matcher(candidate).matches() && candidate.charAt(0) - '0' == code / 100
                 ? candidate : "";
     }
 
