@@ -59,6 +59,16 @@ final class DataReader {
     private int process(byte[] b, int n, OutputStream out) throws IOException {
         int runStart = 0;
         for (int i = 0; i < n; i++) {
+            if (state == State.IN_LINE) { // most bytes: only the end of the line matters
+                while (i < n && b[i] != LF) {
+                    i++;
+                }
+                if (i == n) {
+                    break;
+                }
+                state = State.LINE_START;
+                continue;
+            }
             byte c = b[i];
             switch (state) {
                 case LINE_START -> {
@@ -88,11 +98,6 @@ final class DataReader {
                     runStart = i;
                     state = State.IN_LINE;
                     i--; // this byte is examined again as content
-                }
-                case IN_LINE -> {
-                    if (c == LF) {
-                        state = State.LINE_START;
-                    }
                 }
                 default -> throw new IllegalStateException(state.name());
             }

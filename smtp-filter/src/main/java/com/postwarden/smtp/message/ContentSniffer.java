@@ -19,6 +19,14 @@ final class ContentSniffer {
     static final int HEAD_BYTES = 64 * 1024;
 
     private static final MimeTypes TYPES = MimeTypes.getDefaultMimeTypes();
+    /** Bytes that text hardly contains: NUL and the C0 controls other than white space, FF and ESC. */
+    private static final boolean[] CONTROL = new boolean[256];
+
+    static {
+        for (int b = 0; b < 0x20; b++) {
+            CONTROL[b] = b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != 0x1b;
+        }
+    }
 
     /**
      * How many leading bytes are tried first. Tika's cost grows with the window (it builds strings from it for
@@ -54,9 +62,10 @@ final class ContentSniffer {
     boolean looksLikeText(byte[] head) {
         int controls = 0;
         for (byte b : head) {
-            if (b == 0) {
-                return false;
-            } else if (b > 0 && b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != 0x1b) {
+            if (CONTROL[b & 0xff]) {
+                if (b == 0) {
+                    return false;
+                }
                 controls++;
             }
         }

@@ -4,14 +4,11 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Pattern;
 import org.apache.james.mime4j.stream.Field;
 import org.apache.james.mime4j.util.ByteSequence;
 
 /** Turns the raw bytes of a header field into text: UTF-8 where valid (RFC 6532), else ISO-8859-1. */
 final class HeaderText {
-    private static final Pattern FOLD = Pattern.compile("\r?\n(?=[ \t])");
-    private static final Pattern STRAY_LINE_END = Pattern.compile("[\r\n]");
 
     private HeaderText() {
     }
@@ -33,9 +30,22 @@ final class HeaderText {
         return new HeaderField(name, value, EncodedWords.decode(unfold(value), defects).strip());
     }
 
-    /** Removes folding (a line end before white space) and any other stray line end. */
+    /**
+     * Removes folding (a line end before white space, which stays) and any other stray line end: every CR and LF
+     * goes, nothing else.
+     */
     static String unfold(String value) {
-        return STRAY_LINE_END.matcher(FOLD.matcher(value).replaceAll("")).replaceAll("");
+        if (value.indexOf('\r') < 0 && value.indexOf('\n') < 0) {
+            return value;
+        }
+        StringBuilder out = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c != '\r' && c != '\n') {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static String decode(byte[] bytes, int offset, int length, DefectLog defects) {
