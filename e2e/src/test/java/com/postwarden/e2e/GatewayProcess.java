@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -374,7 +373,7 @@ public final class GatewayProcess implements AutoCloseable {
         } finally {
             removeShutdownHook();
             if (!Boolean.getBoolean("postwarden.e2e.keep")) {
-                deleteRecursively(directory);
+                TestFiles.deleteRecursively(directory);
             }
         }
     }
@@ -439,16 +438,6 @@ public final class GatewayProcess implements AutoCloseable {
         }
     }
 
-    private static void deleteRecursively(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
-    }
 
     /**
      * Settings of the configuration file the gateway is started with; only the next hop is required. The file

@@ -186,7 +186,7 @@ public final class MailInjector {
                 command("RCPT TO:<" + recipient + ">", "RCPT TO", 250, 251);
             }
             command("DATA", "DATA", 354);
-            writeDotStuffed(mail.content());
+            SmtpData.writeDotStuffed(out, mail.content());
             out.write(".\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();
             return expect("end of data", 250);
@@ -237,21 +237,6 @@ public final class MailInjector {
             return text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
         }
 
-        /** RFC 5321 section 4.5.2: a line starting with "." gets another "."; content ends with CRLF. */
-        private void writeDotStuffed(byte[] content) throws IOException {
-            boolean lineStart = true;
-            for (byte b : content) {
-                if (lineStart && b == '.') {
-                    out.write('.');
-                }
-                out.write(b);
-                lineStart = b == '\n';
-            }
-            if (!lineStart) {
-                out.write('\r');
-                out.write('\n');
-            }
-        }
 
         @Override
         public void close() throws IOException {

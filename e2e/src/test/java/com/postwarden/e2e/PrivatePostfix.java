@@ -8,7 +8,6 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,6 @@ import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntPredicate;
 import java.util.function.ToIntFunction;
-import java.util.stream.Stream;
 
 /**
  * A real Postfix instance run entirely from a private temporary directory: own main.cf and
@@ -224,7 +222,7 @@ public final class PrivatePostfix implements AutoCloseable {
             killNow();
         } finally {
             if (!Boolean.getBoolean("postwarden.e2e.keep")) {
-                deleteRecursively(directory());
+                TestFiles.deleteRecursively(directory());
             }
         }
     }
@@ -378,16 +376,6 @@ public final class PrivatePostfix implements AutoCloseable {
         }
     }
 
-    private static void deleteRecursively(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
-    }
 
     /** Settings of a private instance; only the relay port is required. */
     public static final class Builder {

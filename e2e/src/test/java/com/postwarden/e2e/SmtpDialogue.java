@@ -88,17 +88,7 @@ public final class SmtpDialogue implements AutoCloseable {
      * terminating dot line) and reads the reply to the end of data.
      */
     public Reply sendData(byte[] content) throws IOException {
-        boolean lineStart = true;
-        for (byte b : content) {
-            if (lineStart && b == '.') {
-                out.write('.');
-            }
-            out.write(b);
-            lineStart = b == '\n';
-        }
-        if (!lineStart) {
-            out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
-        }
+        SmtpData.writeDotStuffed(out, content);
         out.write(".\r\n".getBytes(StandardCharsets.US_ASCII));
         out.flush();
         return readReply();

@@ -58,19 +58,6 @@ class GatewayRelayTest {
         return client;
     }
 
-    /** The bytes the client sends in DATA for {@code message} (dot-stuffed), terminator excluded. */
-    private static byte[] stuffed(byte[] message) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(message.length + 64);
-        boolean lineStart = true;
-        for (byte b : message) {
-            if (lineStart && b == '.') {
-                out.write('.');
-            }
-            out.write(b);
-            lineStart = b == '\n';
-        }
-        return out.toByteArray();
-    }
 
     /** Splits what the next hop got into the two header lines the gateway added and the rest. */
     private static byte[] afterAddedHeaders(byte[] relayed) {
@@ -93,7 +80,7 @@ class GatewayRelayTest {
         try (ScriptedSmtpServer nextHop = SmtpScript.builder().start()) {
             int port = start(nextHop);
             try (SmtpTestClient client = ehlo(port)) {
-                assertThat(client.sendMessage("a@example.net", List.of("b@example.com"), stuffed(original)))
+                assertThat(client.sendMessage("a@example.net", List.of("b@example.com"), SmtpTestClient.dotStuffed(original)))
                         .startsWith("250 2.0.0 Ok: ").contains("relayed");
             }
             ReceivedMessage relayed = nextHop.awaitMessages(1, Duration.ofSeconds(10)).get(0);

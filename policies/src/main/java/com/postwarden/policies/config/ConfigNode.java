@@ -117,13 +117,6 @@ final class ConfigNode {
         return convert(key, text.get(), parser);
     }
 
-    <T> Optional<T> optionalValue(String key, Function<String, T> parser) throws ConfigException {
-        Optional<String> text = optionalString(key);
-        if (text.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(convert(key, text.get(), parser));
-    }
 
     int integer(String key, int defaultValue, int min, int max) throws ConfigException {
         int value = value(key, defaultValue, text -> {

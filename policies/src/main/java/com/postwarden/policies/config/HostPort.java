@@ -1,7 +1,5 @@
 package com.postwarden.policies.config;
 
-import java.net.InetSocketAddress;
-
 /**
  * A host and TCP port as written in the configuration: {@code 127.0.0.1:10025}, {@code [::1]:25},
  * {@code mx.example.com:25}.
@@ -37,10 +35,6 @@ public record HostPort(String host, int port) {
         return new HostPort(host, port);
     }
 
-    /** An unresolved socket address, so that a name is looked up when it is used, not when it is read. */
-    public InetSocketAddress toSocketAddress() {
-        return InetSocketAddress.createUnresolved(host, port);
-    }
 
     @Override
     public String toString() {

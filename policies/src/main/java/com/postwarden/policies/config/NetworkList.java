@@ -9,9 +9,6 @@ public record NetworkList(List<NetworkRange> ranges) {
         ranges = List.copyOf(ranges);
     }
 
-    public static NetworkList of(String... cidrs) {
-        return new NetworkList(java.util.Arrays.stream(cidrs).map(NetworkRange::parse).toList());
-    }
 
     public boolean contains(InetAddress address) {
         for (NetworkRange range : ranges) {

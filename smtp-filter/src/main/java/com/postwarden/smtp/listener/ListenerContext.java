@@ -10,7 +10,7 @@ import org.subethamail.smtp.server.Session;
 
 /** What the gateway's SMTP commands share: live settings, session state, the spool and the receiver. */
 record ListenerContext(Supplier<SmtpSettings> settings, SessionRegistry sessions, Spool spool,
-                       MessageReceiver receiver, InFlight inFlight, boolean tlsAvailable) {
+                       MessageReceiver receiver, boolean tlsAvailable) {
 
     static void send(Session session, SmtpReply reply) throws IOException {
         session.sendResponse(reply.toWire());

@@ -51,7 +51,7 @@ public final class SmtpListener {
         tls.ifPresent(context -> builder.enableTLS(true).startTlsSocketFactory(context));
         this.server = builder.build();
         install(server.getCommandHandler(),
-                new ListenerContext(settings, sessions, spool, receiver, inFlight, tls.isPresent()));
+                new ListenerContext(settings, sessions, spool, receiver, tls.isPresent()));
     }
 
     private static void install(CommandHandler commands, ListenerContext context) {
@@ -80,10 +80,6 @@ public final class SmtpListener {
         return server.getPortAllocated();
     }
 
-    /** Open mail transactions right now. */
-    public int transactionsInFlight() {
-        return inFlight.count();
-    }
 
     /**
      * Stops taking mail: from now on new connections and new transactions are answered with 421; transactions
@@ -91,10 +87,6 @@ public final class SmtpListener {
      */
     public void stopAccepting() {
         sessions.startDraining();
-    }
-
-    public boolean isAccepting() {
-        return !sessions.isDraining();
     }
 
     /** Waits up to {@code timeout} until no transaction is open; returns whether that happened. */

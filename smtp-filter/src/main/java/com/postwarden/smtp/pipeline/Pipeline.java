@@ -22,8 +22,4 @@ public final class Pipeline {
         }
         return new StageResult.Continue(current);
     }
-
-    public List<String> stageNames() {
-        return stages.stream().map(Stage::name).toList();
-    }
 }

@@ -1,5 +1,6 @@
 package com.postwarden.smtp.relay;
 
+import com.postwarden.smtp.tls.PemTls;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
@@ -8,17 +9,14 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -67,14 +65,11 @@ final class TlsContexts {
     }
 
     private static KeyStore trustStore(Path pem) throws GeneralSecurityException {
-        Collection<? extends Certificate> certificates;
-        try (InputStream in = Files.newInputStream(pem)) {
-            certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
+        List<Certificate> certificates;
+        try {
+            certificates = PemTls.certificates(pem);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the trusted certificates " + pem, e);
-        }
-        if (certificates.isEmpty()) {
-            throw new IllegalArgumentException(pem + " holds no PEM certificate");
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
         KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
         try {

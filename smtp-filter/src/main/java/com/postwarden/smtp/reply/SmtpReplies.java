@@ -10,10 +10,6 @@ public final class SmtpReplies {
     private SmtpReplies() {
     }
 
-    public static SmtpReply greeting(String hostname) {
-        return new SmtpReply(220, "", List.of(hostname + " ESMTP Postwarden"));
-    }
-
     public static SmtpReply ehlo(String hostname, String clientName, List<String> extensions) {
         List<String> lines = new java.util.ArrayList<>();
         lines.add(hostname + " greets " + clientName);
@@ -42,7 +38,6 @@ public final class SmtpReplies {
     public static final SmtpReply NEED_MAIL = SmtpReply.of(503, "5.5.1", "Error: need MAIL command");
     public static final SmtpReply NEED_RCPT = SmtpReply.of(503, "5.5.1", "Error: need RCPT command");
     public static final SmtpReply NESTED_MAIL = SmtpReply.of(503, "5.5.1", "Error: nested MAIL command");
-    public static final SmtpReply NEED_HELO = SmtpReply.of(503, "5.5.1", "Error: send HELO/EHLO first");
     public static final SmtpReply XFORWARD_IN_TRANSACTION =
             SmtpReply.of(503, "5.5.1", "Error: XFORWARD not allowed inside a mail transaction");
     public static final SmtpReply XFORWARD_NOT_AUTHORIZED =

@@ -32,11 +32,6 @@ public final class SpooledMessage implements MessageContent, AutoCloseable {
                 : new ByteArrayInputStream(bytes);
     }
 
-    /** Whether the message went to disk (for tests and logs). */
-    public boolean isOnDisk() {
-        return file != null;
-    }
-
     @Override
     public void close() throws IOException {
         if (file != null) {

@@ -85,7 +85,21 @@ public final class SmtpTestClient implements AutoCloseable {
         }
     }
 
-    /** Runs the usual EHLO; MAIL; RCPT...; DATA; message; "." dialogue and returns the final reply line. */
+    /** {@code message} as a client sends it after 354: a line starting with "." gets another "." (RFC 5321 4.5.2). */
+    public static byte[] dotStuffed(byte[] message) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(message.length + 64);
+        boolean lineStart = true;
+        for (byte b : message) {
+            if (lineStart && b == '.') {
+                out.write('.');
+            }
+            out.write(b);
+            lineStart = b == '\n';
+        }
+        return out.toByteArray();
+    }
+
+    /** Runs the usual MAIL; RCPT...; DATA; message; "." dialogue and returns the final reply line. */
     public String sendMessage(String from, List<String> to, byte[] dotStuffedBody) throws IOException {
         send("MAIL FROM:<" + from + ">").expect("250");
         for (String recipient : to) {
