@@ -1,0 +1,172 @@
+package com.postwarden.scan.internal.content;
+
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Objects;
+
+/**
+ * The bytes of one object under scan, readable at any position: on the heap while small, a memory-mapped
+ * temporary file once larger than the spooling threshold, so a 100 MB attachment never sits on the heap.
+ * Matchers and unpackers read it as many times as they need. Not thread-safe; closing it deletes the spool file.
+ * A mapping is released by the garbage collector, never explicitly: a view still in use after an early unmap
+ * would crash the process, and Linux frees a deleted file's space once its mapping goes.
+ */
+public final class Content implements Closeable {
+    private static final Content EMPTY = new Content(ByteBuffer.allocate(0).asReadOnlyBuffer(), null, null);
+
+    private final ByteBuffer bytes;
+    private final byte[] array;
+    private final Path file;
+    private boolean closed;
+
+    private Content(ByteBuffer bytes, byte[] array, Path file) {
+        this.bytes = bytes;
+        this.array = array;
+        this.file = file;
+    }
+
+    public static Content empty() {
+        return EMPTY;
+    }
+
+    /** Wraps bytes the caller will no longer change. */
+    public static Content of(byte[] bytes) {
+        return of(bytes, bytes.length);
+    }
+
+    /** Wraps the first {@code length} bytes of an array the caller will no longer change. */
+    public static Content of(byte[] bytes, int length) {
+        Objects.checkFromIndexSize(0, length, bytes.length);
+        return new Content(ByteBuffer.wrap(bytes, 0, length).slice().asReadOnlyBuffer(), bytes, null);
+    }
+
+    /** Maps a file that stays in place; closing the content does not delete it. */
+    public static Content map(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            if (size == 0) {
+                return EMPTY;
+            }
+            if (size > Integer.MAX_VALUE - 8) {
+                throw new ContentTooLargeException(Integer.MAX_VALUE - 8);
+            }
+            return new Content(channel.map(FileChannel.MapMode.READ_ONLY, 0, size), null, null);
+        }
+    }
+
+    /**
+     * Reads a stream to its end, on the heap up to {@code spooling.memoryThreshold()} bytes, in a temporary file
+     * beyond. More than {@code maxSize} bytes stop the read with {@link ContentTooLargeException}; what was read
+     * so far is discarded.
+     */
+    public static Content read(InputStream in, Spooling spooling, long maxSize) throws IOException {
+        ByteArrayOutputStream memory = new ByteArrayOutputStream(Math.min(8192, spooling.memoryThreshold()));
+        byte[] buffer = new byte[8192];
+        long total = 0;
+        int n;
+        while ((n = in.read(buffer)) != -1) {
+            total += n;
+            if (total > maxSize) {
+                throw new ContentTooLargeException(maxSize);
+            }
+            if (total > spooling.memoryThreshold()) {
+                return spill(memory, buffer, n, in, spooling, total, maxSize);
+            }
+            memory.write(buffer, 0, n);
+        }
+        if (total == 0) {
+            return EMPTY;
+        }
+        byte[] bytes = memory.toByteArray();
+        return of(bytes);
+    }
+
+    private static Content spill(ByteArrayOutputStream memory, byte[] buffer, int pending, InputStream in,
+                                 Spooling spooling, long total, long maxSize) throws IOException {
+        Path file = Files.createTempFile(spooling.directory(), "scan-", ".tmp");
+        boolean done = false;
+        try {
+            try (OutputStream out = Files.newOutputStream(file)) {
+                memory.writeTo(out);
+                out.write(buffer, 0, pending);
+                int n;
+                while ((n = in.read(buffer)) != -1) {
+                    total += n;
+                    if (total > maxSize) {
+                        throw new ContentTooLargeException(maxSize);
+                    }
+                    out.write(buffer, 0, n);
+                }
+            }
+            Content content;
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+                content = new Content(channel.map(FileChannel.MapMode.READ_ONLY, 0, total), null, file);
+            }
+            done = true;
+            return content;
+        } finally {
+            if (!done) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+
+    public int size() {
+        return bytes.limit();
+    }
+
+    public byte byteAt(int position) {
+        return bytes.get(position);
+    }
+
+    /** Copies up to {@code length} bytes from {@code position}; returns how many, 0 at the end. */
+    public int read(int position, byte[] target, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, target.length);
+        int count = Math.max(0, Math.min(length, size() - position));
+        if (count > 0) {
+            bytes.get(position, target, offset, count);
+        }
+        return count;
+    }
+
+    /** Up to {@code max} bytes from the start, copied. */
+    public byte[] prefix(int max) {
+        byte[] prefix = new byte[Math.min(max, size())];
+        read(0, prefix, 0, prefix.length);
+        return prefix;
+    }
+
+    /** A read-only view of all bytes, position 0; the view is valid until the content is closed. */
+    public ByteBuffer buffer() {
+        return bytes.duplicate();
+    }
+
+    /** The backing array when the content is on the heap (bytes {@code 0..size()}), else {@code null}. */
+    public byte[] arrayOrNull() {
+        return array;
+    }
+
+    /** A fresh stream over all bytes. */
+    public InputStream newStream() {
+        return new ContentInputStream(this);
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (closed || this == EMPTY) {
+            return;
+        }
+        closed = true;
+        if (file != null) {
+            Files.deleteIfExists(file);
+        }
+    }
+}
