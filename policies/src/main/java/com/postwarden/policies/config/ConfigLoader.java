@@ -48,12 +48,12 @@ public final class ConfigLoader {
     /** Parses configuration text; {@code file} is the path recorded as its source. */
     public GatewayConfig parse(String source, Path file, String text) throws ConfigException {
         ConfigNode root = ConfigNode.root(source, compose(source, text));
-        root.allowOnly(Set.of("smtp", "dataDir", "shutdownTimeout"));
+        root.allowOnly(Set.of("smtp", "scan", "dataDir", "shutdownTimeout"));
         SmtpSettings smtp = smtp(root.section("smtp"));
         Path dataDir = root.value("dataDir", Path.of("./var"), Path::of);
         Duration shutdownTimeout = root.duration("shutdownTimeout", Duration.ofSeconds(30));
-        return new GatewayConfig(file, smtp, outbound(root.section("smtp").section("outbound")), dataDir,
-                shutdownTimeout);
+        return new GatewayConfig(file, smtp, outbound(root.section("smtp").section("outbound")),
+                new ScanSettingsReader().read(root.section("scan")), dataDir, shutdownTimeout);
     }
 
     private static Node compose(String source, String text) throws ConfigException {
@@ -134,7 +134,7 @@ public final class ConfigLoader {
         return path;
     }
 
-    private static Duration positive(ConfigNode node, String key, Duration value) throws ConfigException {
+    static Duration positive(ConfigNode node, String key, Duration value) throws ConfigException {
         if (value.isZero() || value.isNegative()) {
             throw node.problem(key, "must be longer than zero");
         }

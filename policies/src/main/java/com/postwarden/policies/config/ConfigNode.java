@@ -118,6 +118,19 @@ final class ConfigNode {
     }
 
 
+    boolean bool(String key, boolean defaultValue) throws ConfigException {
+        return value(key, defaultValue, text -> {
+            switch (text.trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "true": case "yes": case "on":
+                    return true;
+                case "false": case "no": case "off":
+                    return false;
+                default:
+                    throw new IllegalArgumentException("'" + text + "' is not true or false");
+            }
+        });
+    }
+
     int integer(String key, int defaultValue, int min, int max) throws ConfigException {
         int value = value(key, defaultValue, text -> {
             try {

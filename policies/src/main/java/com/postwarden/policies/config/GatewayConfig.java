@@ -10,15 +10,18 @@ import java.util.Objects;
  * @param source          the file it was read from (for messages and for files named relative to it)
  * @param smtp            the SMTP listener and its limits
  * @param outbound        the relay client to the next hop
+ * @param scan            the built-in scan engine: signature database, limits, verdict cache
  * @param dataDir         where runtime state lives (spool, later the database and quarantine)
  * @param shutdownTimeout how long SIGTERM waits for messages in flight before closing connections
  */
-public record GatewayConfig(Path source, SmtpSettings smtp, OutboundSettings outbound, Path dataDir,
+public record GatewayConfig(Path source, SmtpSettings smtp, OutboundSettings outbound, ScanSettings scan,
+                            Path dataDir,
                             Duration shutdownTimeout) {
     public GatewayConfig {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(smtp, "smtp");
         Objects.requireNonNull(outbound, "outbound");
+        Objects.requireNonNull(scan, "scan");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
     }
@@ -26,5 +29,10 @@ public record GatewayConfig(Path source, SmtpSettings smtp, OutboundSettings out
     /** Where messages being received are spilled to disk. */
     public Path spoolDir() {
         return dataDir.resolve("spool");
+    }
+
+    /** Where large attachments are spooled while they are unpacked and scanned. */
+    public Path scanTempDir() {
+        return dataDir.resolve("tmp");
     }
 }

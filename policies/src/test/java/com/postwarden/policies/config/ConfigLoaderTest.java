@@ -43,6 +43,47 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void readsTheScanSection() throws Exception {
+        GatewayConfig config = parse("""
+                scan:
+                  enabled: false
+                  database: /var/lib/postwarden/signatures
+                  reloadInterval: 5m
+                  unscannable: tempfail
+                  limits:
+                    maxDepth: 8
+                    maxEntries: 500
+                    maxTotalSize: 200MB
+                    maxEntrySize: 20MB
+                    maxRatio: 200
+                    maxScanTime: 30s
+                  cache:
+                    entries: 0
+                    expiry: 10m
+                """);
+        ScanSettings scan = config.scan();
+        assertThat(scan.enabled()).isFalse();
+        assertThat(scan.database()).contains(Path.of("/var/lib/postwarden/signatures"));
+        assertThat(scan.reloadInterval()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(scan.unscannable()).isEqualTo(ScanSettings.UnscannableAction.TEMPFAIL);
+        assertThat(scan.limits()).isEqualTo(new ScanLimitSettings(8, 500, DataSize.ofMegabytes(200),
+                DataSize.ofMegabytes(20), 200, Duration.ofSeconds(30)));
+        assertThat(scan.cacheEntries()).isZero();
+        assertThat(scan.cacheExpiry()).isEqualTo(Duration.ofMinutes(10));
+    }
+
+    @Test
+    void scanningIsOnByDefaultWithClamAvLikeLimits() throws Exception {
+        ScanSettings scan = parse("").scan();
+        assertThat(scan.enabled()).isTrue();
+        assertThat(scan.database()).isEmpty();
+        assertThat(scan.unscannable()).isEqualTo(ScanSettings.UnscannableAction.PASS);
+        assertThat(scan.limits().maxDepth()).isEqualTo(16);
+        assertThat(scan.limits().maxEntrySize()).isEqualTo(DataSize.ofMegabytes(100));
+        assertThat(scan.limits().maxScanTime()).isEqualTo(Duration.ofSeconds(120));
+    }
+
+    @Test
     void anEmptyFileGivesSafeDefaults() throws Exception {
         GatewayConfig config = parse("");
         assertThat(config.smtp().listen().host()).isEqualTo("127.0.0.1");
@@ -66,6 +107,10 @@ class ConfigLoaderTest {
             key set twice       | 'smtp:\n  listen: 127.0.0.1:1\n  listen: 127.0.0.1:2\n' | 3 | smtp.listen | set twice
             list expected       | 'smtp:\n  relayDomains: example.com\n'       | 2 | smtp.relayDomains     | expected a list
             half a certificate  | 'smtp:\n  tls:\n    certificate: /etc/hostname\n' | 2 | smtp.tls.key    | both certificate and key
+            scan switch         | 'scan:\n  enabled: perhaps\n'             | 2 | scan.enabled          | not true or false
+            scan depth          | 'scan:\n  limits:\n    maxDepth: 0\n'     | 3 | scan.limits.maxDepth  | outside the allowed range
+            unscannable action  | 'scan:\n  unscannable: bounce\n'          | 2 | scan.unscannable      | not one of pass, tempfail
+            scan cache key      | 'scan:\n  cache:\n    size: 5\n'          | 3 | scan.cache.size       | unknown key
             """)
     void aBrokenValueIsReportedWithItsLineAndKey(String name, String yaml, int line, String key, String text) {
         assertThatThrownBy(() -> parse(yaml.replace("\\n", "\n")))

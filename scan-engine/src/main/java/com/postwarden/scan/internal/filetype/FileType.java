@@ -5,39 +5,46 @@ package com.postwarden.scan.internal.filetype;
  * targets apply. Mirrors the file types ClamAV distinguishes, so signature target types map one to one.
  */
 public enum FileType {
-    BINARY(false),
-    TEXT(false),
-    HTML(true),
-    MAIL(true),
-    PE(false),
-    ELF(false),
-    MACH_O(false),
-    JAVA_CLASS(false),
-    GRAPHICS(false),
-    ZIP(true),
-    GZIP(true),
-    BZIP2(true),
-    XZ(true),
-    LZMA(true),
-    TAR(true),
-    SEVEN_ZIP(true),
-    CPIO(true),
-    ARJ(true),
-    CAB(true),
-    CHM(true),
-    SZDD(true),
-    OLE2(true),
-    PDF(true),
-    RTF(true),
-    TNEF(true),
-    BINHEX(true),
-    UUENCODE(true),
-    YENC(true);
+    BINARY("Binary", false),
+    TEXT("Text", false),
+    HTML("Html", true),
+    MAIL("Mail", true),
+    PE("PE", false),
+    ELF("ELF", false),
+    MACH_O("MachO", false),
+    JAVA_CLASS("JavaClass", false),
+    GRAPHICS("Graphics", false),
+    ZIP("Zip", true),
+    GZIP("Gzip", true),
+    BZIP2("Bzip2", true),
+    XZ("Xz", true),
+    LZMA("Lzma", true),
+    TAR("Tar", true),
+    SEVEN_ZIP("7z", true),
+    CPIO("Cpio", true),
+    ARJ("Arj", true),
+    CAB("Cab", true),
+    CHM("Chm", true),
+    SZDD("Szdd", true),
+    OLE2("OLE2", true),
+    PDF("PDF", true),
+    RTF("RTF", true),
+    TNEF("TNEF", true),
+    BINHEX("BinHex", true),
+    UUENCODE("UUEncode", true),
+    YENC("yEnc", true);
 
+    private final String label;
     private final boolean container;
 
-    FileType(boolean container) {
+    FileType(String label, boolean container) {
+        this.label = label;
         this.container = container;
+    }
+
+    /** The name used in detection-style reasons, as in {@code Heuristics.Broken.Zip}. */
+    public String label() {
+        return label;
     }
 
     /** Whether objects of this type may hold other objects to extract and scan. */

@@ -1,0 +1,38 @@
+package com.postwarden.policies.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The built-in scan engine.
+ *
+ * @param enabled        whether messages are scanned at all
+ * @param database       the directory of ClamAV-format signature files; empty: the demo database shipped with
+ *                       the distribution
+ * @param reloadInterval how often the database directory is checked for changes
+ * @param unscannable    what happens to a message that could not be scanned completely
+ * @param limits         bounds on the work one message may cause
+ * @param cacheEntries   attachment verdicts kept by SHA-256; 0 turns the cache off
+ * @param cacheExpiry    how long a cached verdict is trusted
+ */
+public record ScanSettings(boolean enabled, Optional<Path> database, Duration reloadInterval,
+                           UnscannableAction unscannable, ScanLimitSettings limits, long cacheEntries,
+                           Duration cacheExpiry) {
+    public ScanSettings {
+        Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(reloadInterval, "reloadInterval");
+        Objects.requireNonNull(unscannable, "unscannable");
+        Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(cacheExpiry, "cacheExpiry");
+    }
+
+    /** What to do with a message the engine could not scan completely (encrypted archive, a limit reached). */
+    public enum UnscannableAction {
+        /** Deliver it, marked unscannable in its headers and the log. */
+        PASS,
+        /** Answer 451 so the upstream keeps it and retries. */
+        TEMPFAIL
+    }
+}

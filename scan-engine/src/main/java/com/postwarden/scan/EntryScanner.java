@@ -1,0 +1,77 @@
+package com.postwarden.scan;
+
+import com.postwarden.scan.internal.container.Entries;
+import com.postwarden.scan.internal.content.Content;
+import com.postwarden.scan.internal.content.ContentTooLargeException;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * The {@link Entries} of one container: applies the entry, size, ratio and total limits to each entry stream,
+ * spools it and scans it before the unpacker reads on.
+ */
+final class EntryScanner implements Entries {
+    /** A small container may always expand this far, so ordinary compression is never taken for a bomb. */
+    private static final long RATIO_FLOOR = 1L << 20;
+
+    private final ScanRun run;
+    private final long containerSize;
+    private final ContainerPath container;
+    private int count;
+
+    EntryScanner(ScanRun run, long containerSize, ContainerPath container) {
+        this.run = run;
+        this.containerSize = containerSize;
+        this.container = container;
+    }
+
+    @Override
+    public boolean add(String name, InputStream data) throws IOException {
+        ContainerPath path = container.child(name);
+        if (run.outOfTime(path)) {
+            return false;
+        }
+        if (++count > run.limits().maxEntries()) {
+            run.note(new Verdict.Unscannable(LimitReason.MAX_FILES, container));
+            return false;
+        }
+        ScanLimits limits = run.limits();
+        long totalLeft = limits.maxTotalBytes() - run.bytesExtracted();
+        long ratioAllowance = Math.max(RATIO_FLOOR, Math.multiplyExact(Math.max(containerSize, 1), limits.maxRatio()));
+        long allowed = Math.min(Math.min(limits.maxEntrySize(), totalLeft), ratioAllowance);
+        Content content;
+        try {
+            content = Content.read(data, run.parts().spooling(), allowed);
+        } catch (ContentTooLargeException e) {
+            run.extracted(allowed);
+            return overLimit(path, allowed, totalLeft, ratioAllowance);
+        }
+        try (content) {
+            run.extracted(content.size());
+            run.scanObject(content, path);
+        }
+        return !run.stopped();
+    }
+
+    private boolean overLimit(ContainerPath path, long allowed, long totalLeft, long ratioAllowance) {
+        if (allowed == totalLeft && totalLeft < run.limits().maxEntrySize()) {
+            run.note(new Verdict.Unscannable(LimitReason.MAX_SCAN_SIZE, path));
+            run.stop();
+            return false;
+        }
+        String reason = ratioAllowance < run.limits().maxEntrySize() ? LimitReason.MAX_RATIO : LimitReason.MAX_FILE_SIZE;
+        run.note(new Verdict.Unscannable(reason, path));
+        return true;
+    }
+
+    @Override
+    public boolean encrypted(String name, String format) {
+        run.note(new Verdict.Unscannable(LimitReason.encrypted(format), container.child(name)));
+        return !run.stopped();
+    }
+
+    @Override
+    public int remainingEntries() {
+        return Math.max(0, run.limits().maxEntries() - count);
+    }
+}
