@@ -21,6 +21,16 @@ PACKAGES=(
   procps           # ps/pgrep: inspect daemons started by tests
   openssl          # test certificates
   netcat-openbsd   # raw socket probes
+  clamav           # clamscan: the reference the scan engine is compared with
+  clamav-testfiles # ClamAV's test files: the parity oracle of the scan engine
+  zip              # archive samples built by the scan-engine tests
+  unzip
+  p7zip-full
+  arj
+  cpio
+  xz-utils
+  bzip2
+  sharutils        # uuencode
 )
 
 # The build needs a JDK 17+ with javac (mvnw fetches Maven itself). Installed
@@ -33,6 +43,7 @@ JDK_PACKAGE=openjdk-17-jdk-headless
 # had the package already (that instance is theirs; only a warning then).
 SERVICES_KEPT_DOWN=(
   postfix:postfix
+  clamav:clamav-freshclam
 )
 
 log() { printf 'setup-test-env: %s\n' "$*"; }

@@ -5,6 +5,7 @@ import com.postwarden.scan.internal.container.Unpackers;
 import com.postwarden.scan.internal.content.Content;
 import com.postwarden.scan.internal.content.ContentTooLargeException;
 import com.postwarden.scan.internal.content.Spooling;
+import com.postwarden.scan.internal.filetype.FileType;
 import com.postwarden.scan.internal.match.SignatureMatcher;
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,7 +52,7 @@ public final class ScanEngine {
             return tooLarge(root, start);
         }
         try (content) {
-            return scan(content, root, start);
+            return scan(content, root, null, start);
         }
     }
 
@@ -60,6 +61,18 @@ public final class ScanEngine {
      * {@link ScanLimits#maxEntrySize()} is unscannable.
      */
     public ScanReport scan(InputStream in, String name) throws IOException {
+        return scan(in, name, null);
+    }
+
+    /**
+     * Scans an RFC 5322 message (as received over SMTP): every part and attachment, however it starts. Otherwise
+     * as {@link #scan(InputStream, String)}.
+     */
+    public ScanReport scanMail(InputStream in, String name) throws IOException {
+        return scan(in, name, FileType.MAIL);
+    }
+
+    private ScanReport scan(InputStream in, String name, FileType knownType) throws IOException {
         ContainerPath root = ContainerPath.of(name);
         long start = parts.ticker().read();
         Content content;
@@ -69,13 +82,13 @@ public final class ScanEngine {
             return tooLarge(root, start);
         }
         try (content) {
-            return scan(content, root, start);
+            return scan(content, root, knownType, start);
         }
     }
 
-    private ScanReport scan(Content content, ContainerPath root, long start) {
+    private ScanReport scan(Content content, ContainerPath root, FileType knownType, long start) {
         ScanRun run = new ScanRun(parts);
-        run.scanObject(content, root);
+        run.scanObject(content, root, knownType);
         return new ScanReport(run.verdict(), run.bytesScanned(), run.objectsScanned(), since(start));
     }
 

@@ -32,6 +32,11 @@ final class ScanRun {
 
     /** Scans one object and, recursively, its entries; returns the verdict for this object's subtree. */
     Verdict scanObject(Content content, ContainerPath path) {
+        return scanObject(content, path, null);
+    }
+
+    /** As {@link #scanObject(Content, ContainerPath)}, with the type known beforehand ({@code null}: detect it). */
+    Verdict scanObject(Content content, ContainerPath path, FileType knownType) {
         if (outOfTime(path)) {
             return verdict;
         }
@@ -42,7 +47,7 @@ final class ScanRun {
         if (cached.isPresent()) {
             note(cached.get());
         } else {
-            scanUncached(content, path);
+            scanUncached(content, path, knownType);
             // a scan cut short by time or total size says nothing final about this object
             boolean complete = !stopped || verdict instanceof Verdict.Infected;
             if (complete) {
@@ -54,10 +59,10 @@ final class ScanRun {
         return subtree;
     }
 
-    private void scanUncached(Content content, ContainerPath path) {
+    private void scanUncached(Content content, ContainerPath path, FileType knownType) {
         objectsScanned++;
         bytesScanned += content.size();
-        FileType type = FileTypes.detect(content);
+        FileType type = knownType != null ? knownType : FileTypes.detect(content);
         MatchResult match = parts.matcher().match(content, type);
         if (match instanceof MatchResult.Detected detected) {
             note(new Verdict.Infected(detected.signature(), path));

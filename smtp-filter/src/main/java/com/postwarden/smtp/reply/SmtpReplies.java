@@ -98,4 +98,23 @@ public final class SmtpReplies {
         return SmtpReply.of(cause.isPermanentFailure() ? cause.code() : 554, enhanced,
                 id + " refused by the next hop: " + cause.text());
     }
+
+    /** A signature matched: refused for good, naming the detection as ClamAV-fed gateways do. */
+    public static SmtpReply infected(String id, String signature) {
+        return SmtpReply.of(554, "5.7.1", "Message " + id + " rejected: virus found: " + printable(signature));
+    }
+
+    /** The message could not be scanned completely and the configuration asks the client to keep it. */
+    public static SmtpReply unscannable(String id, String reason) {
+        return SmtpReply.of(451, "4.7.0", "Try again later: " + id + " could not be scanned: " + printable(reason));
+    }
+
+    /** Scanning itself failed (disk, a damaged spool): our trouble, so the client keeps the message. */
+    public static SmtpReply scanFailed(String id) {
+        return SmtpReply.of(451, "4.3.0", "Try again later: " + id + " could not be scanned");
+    }
+
+    private static String printable(String text) {
+        return PrintableAscii.of(text, 200);
+    }
 }
