@@ -32,10 +32,13 @@ public final class Gateway {
     private final AtomicReference<Generation> current = new AtomicReference<>();
     /** The current generation and retired ones that messages still use. */
     private final Set<Generation> generations = ConcurrentHashMap.newKeySet();
+    private final Optional<Scanning> scanning;
     private SmtpListener listener;
 
-    public Gateway(GatewayConfig config) {
-        Generation first = new Generation(config);
+    /** Loads what the configuration needs before mail can flow (the signature database); listens on start. */
+    public Gateway(GatewayConfig config) throws IOException {
+        this.scanning = Scanning.open(config);
+        Generation first = new Generation(config, scanning.map(Scanning::engine));
         generations.add(first);
         current.set(first);
     }
@@ -84,7 +87,15 @@ public final class Gateway {
         warnIfChanged("smtp.memorySpoolThreshold", running.smtp().memorySpoolThreshold(),
                 next.smtp().memorySpoolThreshold());
         warnIfChanged("dataDir", running.dataDir(), next.dataDir());
-        Generation fresh = new Generation(next);
+        warnIfChanged("scan.enabled", running.scan().enabled(), next.scan().enabled());
+        if (scanning.isPresent()) {
+            try {
+                scanning.get().reconfigure(next);
+            } catch (IOException e) {
+                LOG.error("scan settings not applied, the running signature database stays: {}", e.toString());
+            }
+        }
+        Generation fresh = new Generation(next, scanning.map(Scanning::engine));
         generations.removeIf(Generation::isClosed);
         generations.add(fresh);
         current.getAndSet(fresh).retire();
@@ -116,6 +127,7 @@ public final class Gateway {
             listener.stop();
         }
         current.get().retire();
+        scanning.ifPresent(Scanning::close);
         return finished;
     }
 }

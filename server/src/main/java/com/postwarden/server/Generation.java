@@ -3,12 +3,18 @@ package com.postwarden.server;
 import com.postwarden.policies.config.GatewayConfig;
 import com.postwarden.smtp.pipeline.MessageProcessor;
 import com.postwarden.smtp.relay.RelayClient;
+import com.postwarden.scan.ScanEngine;
+import com.postwarden.smtp.pipeline.Stage;
+import com.postwarden.smtp.scan.ScanStage;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * What a reload rebuilds: the configuration with its relay client and message processor. A generation that a
+ * What a reload rebuilds: the configuration with its relay client and message processor (its pipeline stages). A generation that a
  * reload replaced is retired; its relay client is closed once the last message using it is done, so a reload
  * never cuts off a message in flight. Thread-safe.
  */
@@ -20,10 +26,13 @@ final class Generation {
     private final AtomicBoolean retired = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    Generation(GatewayConfig config) {
+    /** A generation whose pipeline scans with {@code scanning}'s engine, if scanning is on. */
+    Generation(GatewayConfig config, Optional<Supplier<ScanEngine>> scanning) {
         this.config = config;
         this.relay = new RelayClient(config.smtp().nextHop(), config.outbound(), config.smtp().hostname());
-        this.processor = MessageProcessor.create(config, relay, List.of());
+        List<Stage> stages = new ArrayList<>();
+        scanning.ifPresent(engine -> stages.add(new ScanStage(engine, config.scan().unscannable())));
+        this.processor = MessageProcessor.create(config, relay, stages);
     }
 
     GatewayConfig config() {

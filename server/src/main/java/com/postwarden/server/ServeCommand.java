@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import com.postwarden.cli.ConfigOption;
 import picocli.CommandLine.Mixin;
 
 /**
@@ -34,7 +35,13 @@ final class ServeCommand implements Callable<Integer> {
             System.err.println("postwarden: configuration error: " + e.getMessage());
             return EXIT_CONFIG;
         }
-        Gateway gateway = new Gateway(initial);
+        Gateway gateway;
+        try {
+            gateway = new Gateway(initial);
+        } catch (IOException e) {
+            System.err.println("postwarden: cannot load the signature database: " + e);
+            return EXIT_START;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         // handlers first: a signal that arrives while the listener starts is not lost
         Signals.on("TERM", stopped::countDown);

@@ -34,7 +34,8 @@ class GatewayGreenMailTest {
     @Test
     void aMultipartMessageArrivesIntactWithTheGatewaysHeaders() throws Exception {
         gateway = new Gateway(TestConfig.parse("smtp:\n  listen: 127.0.0.1:0\n  hostname: gw.test\n  nextHop: 127.0.0.1:"
-                + NEXT_HOP.getSmtp().getPort() + "\n  relayDomains: [example.com]\ndataDir: " + dataDir + "\n"));
+                + NEXT_HOP.getSmtp().getPort() + "\n  relayDomains: [example.com]\ndataDir: " + dataDir
+                + "\nscan:\n  enabled: false\n"));
         gateway.start();
         String message = """
                 From: Alice <a@example.net>\r

@@ -46,6 +46,8 @@ class GatewayTlsTest {
                         tls: required
                         trustedCertificates: %s
                     dataDir: %s
+                    scan:
+                      enabled: false
                     """.formatted(nextHop.port(), inbound.certificate(), inbound.privateKey(),
                     outbound.certificate(), dir.resolve("var"))));
             gateway.start();
@@ -74,6 +76,8 @@ class GatewayTlsTest {
                       outbound:
                         tls: required
                     dataDir: %s
+                    scan:
+                      enabled: false
                     """.formatted(nextHop.port(), dir.resolve("var"))));
             gateway.start();
             try (SmtpTestClient client = SmtpTestClient.connect(gateway.port())) {

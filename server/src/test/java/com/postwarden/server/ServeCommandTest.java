@@ -2,6 +2,7 @@ package com.postwarden.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.postwarden.scan.DemoDatabase;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -47,11 +48,24 @@ class ServeCommandTest {
     }
 
     @Test
+    void aMissingSignatureDatabaseStopsStartAndIsNamed() throws Exception {
+        Path config = Files.writeString(dir.resolve("postwarden.yaml"), "smtp:\n  listen: 127.0.0.1:0\ndataDir: "
+                + dir.resolve("var") + "\nscan:\n  database: " + dir.resolve("no-signatures") + "\n");
+        Run run = serve(config);
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.stderr()).contains("cannot load the signature database").contains("no-signatures");
+        assertThat(dir.resolve("var")).as("nothing half-started").doesNotExist();
+    }
+
+    @Test
     void anAddressInUseIsReportedAndNothingKeepsRunning() throws Exception {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1,
                 java.net.InetAddress.getByName("127.0.0.1"))) {
+            Path signatures = dir.resolve("signatures");
+            DemoDatabase.write(signatures);
             Path config = Files.writeString(dir.resolve("postwarden.yaml"), "smtp:\n  listen: 127.0.0.1:"
-                    + taken.getLocalPort() + "\ndataDir: " + dir.resolve("var") + "\n");
+                    + taken.getLocalPort() + "\ndataDir: " + dir.resolve("var") + "\nscan:\n  database: "
+                    + signatures + "\n");
             Run run = serve(config);
             assertThat(run.exitCode()).isEqualTo(3);
             assertThat(run.stderr()).contains("cannot start");

@@ -91,6 +91,7 @@ public final class Content implements Closeable {
 
     private static Content spill(ByteArrayOutputStream memory, byte[] buffer, int pending, InputStream in,
                                  Spooling spooling, long total, long maxSize) throws IOException {
+        Files.createDirectories(spooling.directory());
         Path file = Files.createTempFile(spooling.directory(), "scan-", ".tmp");
         boolean done = false;
         try {

@@ -1,4 +1,4 @@
-package com.postwarden.server;
+package com.postwarden.cli;
 
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -11,7 +11,7 @@ public final class ConfigOption {
     @Option(names = "--config", paramLabel = "FILE",
             description = "Configuration file (default: ${DEFAULT-VALUE}).",
             defaultValue = "${sys:postwarden.defaultConfig:-etc/postwarden.yaml}")
-    Path file;
+    private Path file;
 
     public Path file() {
         return file;
