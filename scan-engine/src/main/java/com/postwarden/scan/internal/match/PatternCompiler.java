@@ -1,0 +1,239 @@
+package com.postwarden.scan.internal.match;
+
+import com.postwarden.scan.internal.signature.BodyPattern;
+import com.postwarden.scan.internal.signature.CharacterClasses;
+import com.postwarden.scan.internal.signature.EdgeMarker;
+import com.postwarden.scan.internal.signature.PatternElement;
+import com.postwarden.scan.internal.signature.PatternElement.Alternatives;
+import com.postwarden.scan.internal.signature.PatternElement.ByteClass;
+import com.postwarden.scan.internal.signature.PatternElement.ByteRun;
+import com.postwarden.scan.internal.signature.PatternElement.Gap;
+import com.postwarden.scan.internal.signature.PatternElement.NegatedAlternatives;
+import com.postwarden.scan.internal.signature.SignatureOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Compiles body patterns into {@link CompiledPatterns} and their literals into an {@link AutomatonBuilder}: each
+ * pattern is split at the literal {@link LiteralChooser} picks, the part before it encoded in reverse order for
+ * backward matching, the part after it in order. Not thread-safe; one per database compilation.
+ */
+final class PatternCompiler {
+    /** Reason for a pattern without a usable literal. */
+    static final String NO_LITERAL = "no static part of two bytes";
+
+    private final AutomatonBuilder automaton = new AutomatonBuilder();
+    private final Growable.Ints code = new Growable.Ints();
+    private final Growable.Bytes data = new Growable.Bytes();
+    private final Growable.Longs classes = new Growable.Longs();
+    private final Growable.Ints forwardPc = new Growable.Ints();
+    private final Growable.Ints backwardPc = new Growable.Ints();
+    private final Growable.Ints literalLength = new Growable.Ints();
+    private final Growable.Ints preMin = new Growable.Ints();
+    private final Growable.Ints preMax = new Growable.Ints();
+    private final Growable.Ints postMin = new Growable.Ints();
+    private final Growable.Ints flags = new Growable.Ints();
+    private final Growable.Bytes target = new Growable.Bytes();
+    private final Growable.Bytes offsetKind = new Growable.Bytes();
+    private final Growable.Ints offsetValue = new Growable.Ints();
+    private final Growable.Ints offsetSection = new Growable.Ints();
+    private final Growable.Ints offsetShift = new Growable.Ints();
+    private final Growable.Ints owner = new Growable.Ints();
+    private int starSlots;
+
+    /**
+     * Adds a pattern; returns {@code null}, or the reason it cannot be matched.
+     *
+     * @param owner the body signature's index, or {@code -(subsignature index + 1)} for a logical subsignature
+     */
+    String add(BodyPattern pattern, int targetType, SignatureOffset offset, int owner) {
+        LiteralChooser.Choice choice = LiteralChooser.choose(pattern);
+        if (choice == null) {
+            return NO_LITERAL;
+        }
+        List<PatternElement> elements = pattern.elements();
+        ByteRun run = (ByteRun) elements.get(choice.element());
+        List<PatternElement> before = new ArrayList<>(elements.subList(0, choice.element()));
+        if (choice.from() > 0) {
+            before.add(run.slice(0, choice.from()));
+        }
+        List<PatternElement> after = new ArrayList<>();
+        if (choice.to() < run.length()) {
+            after.add(run.slice(choice.to(), run.length()));
+        }
+        after.addAll(elements.subList(choice.element() + 1, elements.size()));
+        int pattern0 = this.owner.size();
+        long min = 0;
+        long max = 0;
+        for (PatternElement element : before) {
+            min += element.minLength();
+            max = element.maxLength() == Gap.UNBOUNDED || max < 0 ? -1 : max + element.maxLength();
+        }
+        long afterMin = 0;
+        for (PatternElement element : after) {
+            afterMin += element.minLength();
+        }
+        List<PatternElement> reversed = new ArrayList<>(before);
+        java.util.Collections.reverse(reversed);
+        backwardPc.add(encode(reversed, pattern.nocase()));
+        forwardPc.add(encode(after, pattern.nocase()));
+        literalLength.add(choice.length());
+        preMin.add((int) Math.min(min, Integer.MAX_VALUE));
+        preMax.add(max < 0 || max > Integer.MAX_VALUE ? CompiledPatterns.UNBOUNDED : (int) max);
+        postMin.add((int) Math.min(afterMin, Integer.MAX_VALUE));
+        flags.add(flags(pattern));
+        target.add((byte) targetType);
+        offsetKind.add((byte) offset.kind().ordinal());
+        offsetValue.add((int) offset.value());
+        offsetSection.add(offset.section());
+        offsetShift.add((int) offset.shift());
+        this.owner.add(owner);
+        for (byte[] literal : variants(run.slice(choice.from(), choice.to()).values(), pattern.nocase())) {
+            automaton.add(literal, pattern0);
+        }
+        return null;
+    }
+
+    int patternCount() {
+        return owner.size();
+    }
+
+    CompiledPatterns patterns() {
+        return new CompiledPatterns(code.toArray(), data.toArray(), classes.toArray(), forwardPc.toArray(),
+                backwardPc.toArray(), literalLength.toArray(), preMin.toArray(), preMax.toArray(), postMin.toArray(),
+                flags.toArray(), target.toArray(), offsetKind.toArray(), offsetValue.toArray(),
+                offsetSection.toArray(), offsetShift.toArray(), owner.toArray(), starSlots);
+    }
+
+    ByteAutomaton automaton() {
+        return automaton.build();
+    }
+
+    private int encode(List<PatternElement> elements, boolean nocase) {
+        int start = code.size();
+        for (PatternElement element : elements) {
+            if (element instanceof ByteRun run) {
+                encodeRun(run, nocase);
+            } else if (element instanceof ByteClass byteClass) {
+                code.add(CompiledPatterns.CLASS);
+                code.add(classes.add(nocase ? foldClass(byteClass) : byteClass.bits()));
+            } else if (element instanceof Alternatives alternatives) {
+                code.add(CompiledPatterns.ALT);
+                code.add(alternatives.options().size());
+                for (ByteRun option : alternatives.options()) {
+                    code.add(option.length());
+                    code.add(option.allExact() ? data.add(values(option, nocase)) : addMasked(option, nocase));
+                    code.add(option.allExact() ? 0 : 1);
+                }
+            } else if (element instanceof NegatedAlternatives negated) {
+                code.add(CompiledPatterns.NOTALT);
+                code.add(negated.options().size());
+                code.add(negated.length());
+                for (byte[] option : negated.options()) {
+                    code.add(data.add(option));
+                }
+            } else if (element instanceof Gap gap) {
+                code.add(CompiledPatterns.GAP);
+                code.add(gap.min());
+                code.add(gap.max());
+                code.add(gap.unbounded() ? starSlots++ : -1);
+            }
+        }
+        code.add(CompiledPatterns.END);
+        return start;
+    }
+
+    private void encodeRun(ByteRun run, boolean nocase) {
+        if (run.allExact()) {
+            code.add(CompiledPatterns.EXACT);
+            code.add(run.length());
+            code.add(data.add(values(run, nocase)));
+        } else {
+            code.add(CompiledPatterns.MASKED);
+            code.add(run.length());
+            code.add(addMasked(run, nocase));
+        }
+    }
+
+    /** Values with the mask applied (folded to lower case where exact and case-insensitive), then the masks. */
+    private int addMasked(ByteRun run, boolean nocase) {
+        byte[] values = values(run, nocase);
+        for (int i = 0; i < values.length; i++) {
+            values[i] &= run.masks()[i];
+        }
+        int at = data.add(values);
+        data.add(run.masks());
+        return at;
+    }
+
+    private static byte[] values(ByteRun run, boolean nocase) {
+        byte[] values = run.values().clone();
+        if (nocase) {
+            for (int i = 0; i < values.length; i++) {
+                if (run.isExact(i)) {
+                    values[i] = (byte) CharacterClasses.fold(values[i]);
+                }
+            }
+        }
+        return values;
+    }
+
+    private static long[] foldClass(ByteClass byteClass) {
+        long[] bits = byteClass.bits();
+        for (int b = 'A'; b <= 'Z'; b++) {
+            if (byteClass.contains(b) || byteClass.contains(b + 32)) {
+                bits[b >>> 6] |= 1L << (b & 63);
+                bits[(b + 32) >>> 6] |= 1L << ((b + 32) & 63);
+            }
+        }
+        return bits;
+    }
+
+    private static int flags(BodyPattern pattern) {
+        int flags = marker(pattern.left()) | (pattern.left() != null && pattern.left().negated()
+                ? CompiledPatterns.LEFT_NEGATED : 0);
+        flags |= marker(pattern.right()) << CompiledPatterns.RIGHT_SHIFT;
+        if (pattern.right() != null && pattern.right().negated()) {
+            flags |= CompiledPatterns.RIGHT_NEGATED;
+        }
+        if (pattern.nocase()) {
+            flags |= CompiledPatterns.NOCASE;
+        }
+        if (pattern.wide()) {
+            flags |= CompiledPatterns.WIDE;
+        }
+        return flags;
+    }
+
+    private static int marker(EdgeMarker marker) {
+        if (marker == null) {
+            return CompiledPatterns.MARK_NONE;
+        }
+        return switch (marker.kind()) {
+            case BOUNDARY -> CompiledPatterns.MARK_BOUNDARY;
+            case LINE -> CompiledPatterns.MARK_LINE;
+            case WORD -> CompiledPatterns.MARK_WORD;
+        };
+    }
+
+    /** The literal, or every case variant of it for a case-insensitive pattern. */
+    static List<byte[]> variants(byte[] literal, boolean nocase) {
+        List<byte[]> variants = new ArrayList<>();
+        variants.add(literal.clone());
+        if (!nocase) {
+            return variants;
+        }
+        for (int i = 0; i < literal.length; i++) {
+            if (!CharacterClasses.isAsciiLetter(literal[i])) {
+                continue;
+            }
+            int n = variants.size();
+            for (int v = 0; v < n; v++) {
+                byte[] other = variants.get(v).clone();
+                other[i] = (byte) (other[i] ^ 0x20);
+                variants.add(other);
+            }
+        }
+        return variants;
+    }
+}
