@@ -25,4 +25,12 @@ public interface Entries {
 
     /** How many entries this container may still hand over before {@code maxEntries} is reached. */
     int remainingEntries();
+
+    /**
+     * The name the container itself has ({@code "report.tar.gz"}), for formats that store no name of their one
+     * entry and take it from the container's; empty when unknown.
+     */
+    default String containerName() {
+        return "";
+    }
 }

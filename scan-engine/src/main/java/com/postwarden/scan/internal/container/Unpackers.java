@@ -1,5 +1,6 @@
 package com.postwarden.scan.internal.container;
 
+import com.postwarden.scan.internal.container.archive.ArchiveUnpackers;
 import com.postwarden.scan.internal.filetype.FileType;
 import java.util.EnumMap;
 import java.util.Map;
@@ -16,6 +17,7 @@ public final class Unpackers {
     /** Every unpacker the engine ships with. */
     public static Unpackers standard() {
         Map<FileType, Unpacker> byType = new EnumMap<>(FileType.class);
+        byType.putAll(ArchiveUnpackers.byType());
         return new Unpackers(byType);
     }
 

@@ -7,6 +7,9 @@ import java.util.Locale;
 /** Tells an object's {@link FileType} from its first bytes: binary magic first, then text formats. */
 public final class FileTypes {
     private static final int SNIFF = 4096;
+    private static final int TAR_BLOCK = 512;
+    private static final int TAR_SIZE_FIELD = 124;
+    private static final int TAR_CHECKSUM_FIELD = 148;
     private static final String[] MAIL_HEADERS = {
         "received:", "return-path:", "from:", "to:", "subject:", "date:", "message-id:", "mime-version:",
         "delivered-to:", "content-type:", "reply-to:", "x-", "sender:", "cc:", "dkim-signature:",
@@ -79,7 +82,7 @@ public final class FileTypes {
                 || startsWith(b, 0, '0', '7', '0', '7', '0') && b.length > 5 && b[5] >= '1' && b[5] <= '7') {
             return FileType.CPIO;
         }
-        if (startsWith(b, 257, 'u', 's', 't', 'a', 'r')) {
+        if (startsWith(b, 257, 'u', 's', 't', 'a', 'r') || isV7TarHeader(b)) {
             return FileType.TAR;
         }
         if (isLzmaAlone(b)) {
@@ -110,6 +113,52 @@ public final class FileTypes {
         }
         return startsWith(b, (int) peOffset, 'P', 'E', 0, 0) || startsWith(b, (int) peOffset, 'N', 'E')
                 || startsWith(b, (int) peOffset, 'L', 'E');
+    }
+
+    /**
+     * A tar header without the ustar magic (Unix v7 tar): told by its checksum, the sum of the header's 512 bytes
+     * with the checksum field counted as spaces, stored in octal. Name, size and checksum fields must be well
+     * formed too, so arbitrary binary data practically never passes.
+     */
+    private static boolean isV7TarHeader(byte[] b) {
+        if (b.length < TAR_BLOCK || b[0] == 0 || octal(b, TAR_SIZE_FIELD, 12) < 0) {
+            return false;
+        }
+        long stored = octal(b, TAR_CHECKSUM_FIELD, 8);
+        if (stored <= 0) {
+            return false;
+        }
+        long unsigned = 0;
+        long signed = 0;
+        for (int i = 0; i < TAR_BLOCK; i++) {
+            boolean checksumField = i >= TAR_CHECKSUM_FIELD && i < TAR_CHECKSUM_FIELD + 8;
+            unsigned += checksumField ? ' ' : b[i] & 0xff;
+            signed += checksumField ? ' ' : b[i];
+        }
+        // some old tars summed signed bytes
+        return stored == unsigned || stored == signed;
+    }
+
+    /** An octal number field: optional leading spaces, digits, then NULs or spaces to the end; -1 if malformed. */
+    private static long octal(byte[] b, int at, int length) {
+        int i = at;
+        int end = at + length;
+        while (i < end && b[i] == ' ') {
+            i++;
+        }
+        long value = 0;
+        int digits = 0;
+        while (i < end && b[i] >= '0' && b[i] <= '7') {
+            value = value << 3 | (b[i] - '0');
+            digits++;
+            i++;
+        }
+        for (; i < end; i++) {
+            if (b[i] != 0 && b[i] != ' ') {
+                return -1;
+            }
+        }
+        return digits == 0 ? -1 : value;
     }
 
     private static boolean isLzmaAlone(byte[] b) {
