@@ -1,5 +1,7 @@
 package com.postwarden.scan.internal.container;
 
+import com.postwarden.scan.internal.container.document.Ole2Unpacker;
+import com.postwarden.scan.internal.container.document.PdfUnpacker;
 import com.postwarden.scan.internal.filetype.FileType;
 import java.util.EnumMap;
 import java.util.Map;
@@ -16,6 +18,8 @@ public final class Unpackers {
     /** Every unpacker the engine ships with. */
     public static Unpackers standard() {
         Map<FileType, Unpacker> byType = new EnumMap<>(FileType.class);
+        byType.put(FileType.OLE2, new Ole2Unpacker());
+        byType.put(FileType.PDF, new PdfUnpacker());
         return new Unpackers(byType);
     }
 
