@@ -2,6 +2,8 @@ package com.postwarden.scan.internal.container;
 
 import com.postwarden.scan.internal.container.document.Ole2Unpacker;
 import com.postwarden.scan.internal.container.document.PdfUnpacker;
+import com.postwarden.scan.internal.container.document.RtfUnpacker;
+import com.postwarden.scan.internal.container.document.TnefUnpacker;
 import com.postwarden.scan.internal.filetype.FileType;
 import java.util.EnumMap;
 import java.util.Map;
@@ -20,6 +22,8 @@ public final class Unpackers {
         Map<FileType, Unpacker> byType = new EnumMap<>(FileType.class);
         byType.put(FileType.OLE2, new Ole2Unpacker());
         byType.put(FileType.PDF, new PdfUnpacker());
+        byType.put(FileType.RTF, new RtfUnpacker());
+        byType.put(FileType.TNEF, new TnefUnpacker());
         return new Unpackers(byType);
     }
 
