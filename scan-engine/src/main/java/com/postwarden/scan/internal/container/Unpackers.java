@@ -1,6 +1,15 @@
 package com.postwarden.scan.internal.container;
 
 import com.postwarden.scan.internal.container.archive.ArchiveUnpackers;
+import com.postwarden.scan.internal.container.document.Ole2Unpacker;
+import com.postwarden.scan.internal.container.document.PdfUnpacker;
+import com.postwarden.scan.internal.container.document.RtfUnpacker;
+import com.postwarden.scan.internal.container.document.TnefUnpacker;
+import com.postwarden.scan.internal.container.text.BinHexUnpacker;
+import com.postwarden.scan.internal.container.text.HtmlUnpacker;
+import com.postwarden.scan.internal.container.text.MailUnpacker;
+import com.postwarden.scan.internal.container.text.UuencodeUnpacker;
+import com.postwarden.scan.internal.container.text.YencUnpacker;
 import com.postwarden.scan.internal.filetype.FileType;
 import java.util.EnumMap;
 import java.util.Map;
@@ -18,6 +27,15 @@ public final class Unpackers {
     public static Unpackers standard() {
         Map<FileType, Unpacker> byType = new EnumMap<>(FileType.class);
         byType.putAll(ArchiveUnpackers.byType());
+        byType.put(FileType.OLE2, new Ole2Unpacker());
+        byType.put(FileType.PDF, new PdfUnpacker());
+        byType.put(FileType.RTF, new RtfUnpacker());
+        byType.put(FileType.TNEF, new TnefUnpacker());
+        byType.put(FileType.MAIL, new MailUnpacker());
+        byType.put(FileType.HTML, new HtmlUnpacker());
+        byType.put(FileType.UUENCODE, new UuencodeUnpacker());
+        byType.put(FileType.YENC, new YencUnpacker());
+        byType.put(FileType.BINHEX, new BinHexUnpacker());
         return new Unpackers(byType);
     }
 

@@ -15,7 +15,10 @@ public final class FileTypes {
         "delivered-to:", "content-type:", "reply-to:", "x-", "sender:", "cc:", "dkim-signature:",
         "authentication-results:", "thread-", "in-reply-to:", "references:", "importance:", "errors-to:"
     };
-    private static final String[] HTML_MARKERS = {"<html", "<!doctype html", "<head", "<body", "<script", "<iframe", "<meta "};
+    private static final String[] HTML_MARKERS = {"<html", "<!doctype html", "<head", "<body", "<script", "<iframe", "<meta ",
+        "<a href=", "<img ", "<form ", "<object ", "<embed ", "<svg "};
+    /** Header lines read before deciding; a message's first fields are within these. */
+    private static final int MAIL_HEADER_LINES = 24;
 
     private FileTypes() {
     }
@@ -199,27 +202,53 @@ public final class FileTypes {
         return isText(b) ? FileType.TEXT : FileType.BINARY;
     }
 
+    /**
+     * A message starts with header fields up to the first blank line: every line a field ({@code Name:}) or a
+     * continuation, at least two of them names mail uses (or one plus {@code Content-Type}). Source code and
+     * ordinary text fail the every-line rule at once.
+     */
     private static boolean looksLikeMail(String head, String lower) {
-        if (head.startsWith("From ")) {
+        if (head.startsWith("From ") && lower.indexOf('\n') > 5 && isField(lower.substring(lower.indexOf('\n') + 1))) {
             return true;
         }
-        int headers = 0;
+        int known = 0;
         int start = 0;
-        for (int line = 0; line < 8 && start < lower.length(); line++) {
+        boolean contentType = false;
+        for (int line = 0; line < MAIL_HEADER_LINES && start < lower.length(); line++) {
             int end = lower.indexOf('\n', start);
             String text = lower.substring(start, end < 0 ? lower.length() : end);
             if (text.isBlank()) {
                 break;
             }
             if (!text.startsWith(" ") && !text.startsWith("\t")) {
-                if (!isMailHeader(text)) {
+                if (!isField(text)) {
                     return false;
                 }
-                headers++;
+                if (isMailHeader(text)) {
+                    known++;
+                    contentType |= text.startsWith("content-type:");
+                }
+            } else if (line == 0) {
+                return false;
             }
             start = end < 0 ? lower.length() : end + 1;
         }
-        return headers >= 2 || headers == 1 && lower.contains("\ncontent-type:");
+        return known >= 2 || known == 1 && (contentType || lower.contains("\ncontent-type:"));
+    }
+
+    /** {@code name:} with a field name of printable ASCII other than the colon (RFC 5322 section 3.6.8). */
+    private static boolean isField(String line) {
+        int colon = line.indexOf(':');
+        if (colon <= 0 || colon > 76) {
+            return false;
+        }
+        for (int i = 0; i < colon; i++) {
+            char c = line.charAt(i);
+            if (c <= ' ' || c > '~') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isMailHeader(String line) {
