@@ -1,5 +1,8 @@
 package com.postwarden.scan.internal.container;
 
+import com.postwarden.scan.internal.container.cabinet.ArjUnpacker;
+import com.postwarden.scan.internal.container.cabinet.CabUnpacker;
+import com.postwarden.scan.internal.container.cabinet.ChmUnpacker;
 import com.postwarden.scan.internal.filetype.FileType;
 import java.util.EnumMap;
 import java.util.Map;
@@ -16,6 +19,9 @@ public final class Unpackers {
     /** Every unpacker the engine ships with. */
     public static Unpackers standard() {
         Map<FileType, Unpacker> byType = new EnumMap<>(FileType.class);
+        byType.put(FileType.ARJ, new ArjUnpacker());
+        byType.put(FileType.CAB, new CabUnpacker());
+        byType.put(FileType.CHM, new ChmUnpacker());
         return new Unpackers(byType);
     }
 
