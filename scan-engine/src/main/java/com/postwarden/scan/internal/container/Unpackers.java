@@ -1,6 +1,9 @@
 package com.postwarden.scan.internal.container;
 
 import com.postwarden.scan.internal.container.archive.ArchiveUnpackers;
+import com.postwarden.scan.internal.container.cabinet.ArjUnpacker;
+import com.postwarden.scan.internal.container.cabinet.CabUnpacker;
+import com.postwarden.scan.internal.container.cabinet.ChmUnpacker;
 import com.postwarden.scan.internal.container.document.Ole2Unpacker;
 import com.postwarden.scan.internal.container.document.PdfUnpacker;
 import com.postwarden.scan.internal.container.document.RtfUnpacker;
@@ -36,6 +39,9 @@ public final class Unpackers {
         byType.put(FileType.UUENCODE, new UuencodeUnpacker());
         byType.put(FileType.YENC, new YencUnpacker());
         byType.put(FileType.BINHEX, new BinHexUnpacker());
+        byType.put(FileType.ARJ, new ArjUnpacker());
+        byType.put(FileType.CAB, new CabUnpacker());
+        byType.put(FileType.CHM, new ChmUnpacker());
         return new Unpackers(byType);
     }
 
