@@ -31,6 +31,7 @@ PACKAGES=(
   xz-utils
   bzip2
   sharutils        # uuencode
+  qpdf             # PDF samples (attachments, object streams, encryption)
 )
 
 # The build needs a JDK 17+ with javac (mvnw fetches Maven itself). Installed

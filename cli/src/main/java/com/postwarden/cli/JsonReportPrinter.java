@@ -57,7 +57,7 @@ final class JsonReportPrinter implements ScanReportPrinter {
 
     private static void writeCounts(JsonGenerator json, String name, Map<String, Long> counts) throws IOException {
         json.writeObjectFieldStart(name);
-        for (Map.Entry<String, Long> entry : counts.entrySet()) {
+        for (Map.Entry<String, Long> entry : new java.util.TreeMap<>(counts).entrySet()) {
             json.writeNumberField(entry.getKey(), entry.getValue());
         }
         json.writeEndObject();

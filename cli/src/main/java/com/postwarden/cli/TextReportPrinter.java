@@ -26,14 +26,14 @@ final class TextReportPrinter implements ScanReportPrinter {
         out.println("Directory: " + directory);
         out.println("Version: " + info.version());
         out.println("Loaded signatures: " + info.loadedTotal());
-        for (Map.Entry<String, Long> entry : info.loaded().entrySet()) {
+        for (Map.Entry<String, Long> entry : new java.util.TreeMap<>(info.loaded()).entrySet()) {
             out.println("  " + entry.getKey() + ": " + entry.getValue());
         }
         out.println("Skipped signatures: " + info.skippedTotal());
-        for (Map.Entry<String, Long> entry : info.skipped().entrySet()) {
+        for (Map.Entry<String, Long> entry : new java.util.TreeMap<>(info.skipped()).entrySet()) {
             out.println("  " + entry.getKey() + ": " + entry.getValue());
         }
-        for (Map.Entry<String, String> entry : info.refused().entrySet()) {
+        for (Map.Entry<String, String> entry : new java.util.TreeMap<>(info.refused()).entrySet()) {
             out.println("Refused file " + entry.getKey() + ": " + entry.getValue());
         }
         out.println(String.format(Locale.ROOT, "Load time: %.3f sec", info.loadTime().toNanos() / 1e9));

@@ -39,11 +39,9 @@ public final class DemoDatabase {
         Files.createDirectories(directory);
         byte[] eicar = eicar();
         Files.write(directory.resolve("postwarden-demo.hdb"), List.of(
-                "# Postwarden demo database: MD5:size:name",
                 md5(eicar) + ":" + eicar.length + ":" + EICAR_NAME,
                 CLAM_EXE_MD5 + ":" + CLAM_EXE_SIZE + ":" + CLAM_TEST_FILE_NAME), StandardCharsets.US_ASCII);
         Files.write(directory.resolve("postwarden-demo.hsb"), List.of(
-                "# Postwarden demo database: SHA-256:size:name",
                 CLAM_EXE_SHA256 + ":" + CLAM_EXE_SIZE + ":" + CLAM_TEST_FILE_NAME), StandardCharsets.US_ASCII);
         // offset 0, like ClamAV's own body signature: the test file is the whole object, not a quote in a text
         Files.write(directory.resolve("postwarden-demo.ndb"), List.of(

@@ -5,6 +5,7 @@ import com.postwarden.scan.internal.content.Content;
 import com.postwarden.scan.internal.content.ContentTooLargeException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 
 /**
  * The {@link Entries} of one container: applies the entry, size, ratio and total limits to each entry stream,
@@ -68,6 +69,15 @@ final class EntryScanner implements Entries {
     public boolean encrypted(String name, String format) {
         run.note(new Verdict.Unscannable(LimitReason.encrypted(format), container.child(name)));
         return !run.stopped();
+    }
+
+    @Override
+    public String containerName() {
+        List<String> names = container.names();
+        String last = names.get(names.size() - 1);
+        // the root of a file scan is its path; entries are named by their last component
+        int slash = last.lastIndexOf('/');
+        return slash >= 0 ? last.substring(slash + 1) : last;
     }
 
     @Override

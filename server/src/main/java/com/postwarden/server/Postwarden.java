@@ -14,6 +14,10 @@ public final class Postwarden implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        if (args.length == 0 || !args[0].equals("serve")) {
+            // set before the first logger exists: only the daemon logs to standard output
+            System.setProperty("postwarden.logTarget", "System.err");
+        }
         System.exit(commandLine().execute(args));
     }
 
