@@ -59,7 +59,12 @@ final class SevenZipUnpacker implements Unpacker {
     }
 
     private static boolean isEncrypted(SevenZArchiveEntry entry) {
-        for (SevenZMethodConfiguration method : entry.getContentMethods()) {
+        Iterable<? extends SevenZMethodConfiguration> methods = entry.getContentMethods();
+        if (methods == null) {
+            // an entry without data
+            return false;
+        }
+        for (SevenZMethodConfiguration method : methods) {
             if (method.getMethod() == SevenZMethod.AES256SHA256) {
                 return true;
             }

@@ -28,11 +28,12 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Every archive format and variant, built by the real tool from the same files ({@code a.txt},
- * {@code dir/b.bin}, {@code nested.zip}), is recognised by its magic and yields exactly those files.
+ * {@code dir/b.bin}, {@code nested.zip}, an empty {@code empty.txt}), is recognised by its magic and yields
+ * exactly those files.
  */
 class ArchiveFormatsTest {
-    private static final String FILES = "a.txt dir nested.zip";
-    private static final String FILE_LIST = "printf 'a.txt\\ndir\\ndir/b.bin\\nnested.zip\\n'";
+    private static final String FILES = "a.txt dir nested.zip empty.txt";
+    private static final String FILE_LIST = "printf 'a.txt\\ndir\\ndir/b.bin\\nnested.zip\\nempty.txt\\n'";
 
     /** One archive variant and the command line that builds it as {@code out} in the payload's directory. */
     enum Variant {
@@ -93,7 +94,7 @@ class ArchiveFormatsTest {
 
         Map<String, byte[]> leaves = Extraction.leaves("out", Files.readAllBytes(directory.resolve("out")));
 
-        assertThat(leaves).containsOnlyKeys("out!a.txt", "out!dir/b.bin", "out!nested.zip!inner.txt");
+        assertThat(leaves).containsOnlyKeys("out!a.txt", "out!dir/b.bin", "out!nested.zip!inner.txt", "out!empty.txt");
         assertThat(new String(leaves.get("out!nested.zip!inner.txt"), StandardCharsets.UTF_8))
                 .isEqualTo("inside the nested archive\n");
     }
@@ -172,7 +173,8 @@ class ArchiveFormatsTest {
         assertThat(entries.entries()).containsOnlyKeys("a.txt");
         assertThat(entries.entries().get("a.txt")).isEqualTo(Samples.TEXT);
         assertThat(withoutDirectory).isInstanceOf(IOException.class)
-                .hasMessage("damaged zip: 1 unreadable entry: 'a.txt' (compression XZ (95) without a central directory)");
+                .hasMessage("damaged zip: 1 unreadable entry: "
+                        + "'a.txt' (compression XZ (95) without a central directory)");
     }
 
     /** A zip of one entry whose compressed bytes were made elsewhere (by a tool the zip tool does not drive). */

@@ -27,7 +27,8 @@ final class CappedEntries implements Entries {
         }
         long read = 0;
         int n;
-        while (read < maxBytesPerEntry && (n = data.read(buffer, 0, (int) Math.min(buffer.length, maxBytesPerEntry - read))) != -1) {
+        while (read < maxBytesPerEntry
+                && (n = data.read(buffer, 0, (int) Math.min(buffer.length, maxBytesPerEntry - read))) != -1) {
             read += n;
         }
         bytes += read;
