@@ -142,6 +142,21 @@ class DamagedArchivesTest {
     }
 
     @Test
+    void zipEntryInZstandardIsReportedWithOrWithoutCentralDirectoryAndNeverDecoded() throws IOException {
+        byte[] withDirectory = ArchiveFormatsTest.zipWithRawEntry("z.bin", 93, new byte[] {1, 2, 3}, FIRST);
+        byte[] withoutDirectory = ArchiveFormatsTest.withoutCentralDirectory(withDirectory);
+
+        Throwable withoutDirectoryThrown = catchThrowable(() -> ArchiveFormatsTest.unpackerFor(FileType.ZIP)
+                .unpack(Content.of(withoutDirectory), new PartialEntries("out")));
+        Throwable withDirectoryThrown = catchThrowable(() -> ArchiveFormatsTest.unpackerFor(FileType.ZIP)
+                .unpack(Content.of(withDirectory), new PartialEntries("out")));
+
+        assertThat(withoutDirectoryThrown).isInstanceOf(IOException.class).hasMessageStartingWith("damaged zip");
+        assertThat(withDirectoryThrown).isInstanceOf(IOException.class)
+                .hasMessage("damaged zip: 1 unreadable entry: 'z.bin' (compression ZSTD (93))");
+    }
+
+    @Test
     void sevenZipInAMethodCommonsCompressLacksFailsNamingTheMethod(@TempDir Path directory) throws IOException {
         Files.write(directory.resolve("first.txt"), FIRST);
         Tools.shell(directory, "7z a -bd -t7z -m0=PPMd out.7z first.txt >/dev/null && mv out.7z out");
