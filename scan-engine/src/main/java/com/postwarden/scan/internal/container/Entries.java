@@ -27,8 +27,8 @@ public interface Entries {
     int remainingEntries();
 
     /**
-     * The name the container itself has ({@code "report.tar.gz"}), for formats that store no name of their one
-     * entry and take it from the container's; empty when unknown.
+     * The name of the container itself ({@code "report.tar.gz"}), for formats that store no name for their single
+     * entry and derive it from the container's; empty when unknown.
      */
     default String containerName() {
         return "";

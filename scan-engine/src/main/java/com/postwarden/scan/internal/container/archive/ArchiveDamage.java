@@ -51,7 +51,8 @@ final class ArchiveDamage {
                     + cause.getMessage() + ")";
         }
         if (cause instanceof EOFException) {
-            return cause.getMessage() == null ? "unexpected end of data" : "unexpected end of data: " + cause.getMessage();
+            String message = cause.getMessage();
+            return message == null ? "unexpected end of data" : "unexpected end of data: " + message;
         }
         String message = cause.getMessage();
         boolean plain = cause instanceof IOException;

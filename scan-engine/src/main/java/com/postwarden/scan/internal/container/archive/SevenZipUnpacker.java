@@ -6,6 +6,7 @@ import com.postwarden.scan.internal.content.Content;
 import com.postwarden.scan.internal.content.ContentChannel;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Locale;
 import org.apache.commons.compress.PasswordRequiredException;
 import org.apache.commons.compress.archivers.sevenz.SevenZArchiveEntry;
 import org.apache.commons.compress.archivers.sevenz.SevenZFile;
@@ -58,7 +59,12 @@ final class SevenZipUnpacker implements Unpacker {
     }
 
     private static boolean isEncrypted(SevenZArchiveEntry entry) {
-        for (SevenZMethodConfiguration method : entry.getContentMethods()) {
+        Iterable<? extends SevenZMethodConfiguration> methods = entry.getContentMethods();
+        if (methods == null) {
+            // an entry without data
+            return false;
+        }
+        for (SevenZMethodConfiguration method : methods) {
             if (method.getMethod() == SevenZMethod.AES256SHA256) {
                 return true;
             }
@@ -68,8 +74,8 @@ final class SevenZipUnpacker implements Unpacker {
 
     /** An entry stored without a name (as {@code 7z a -si} makes): the archive's name without {@code .7z}. */
     private static String unnamed(String containerName) {
-        return EntryNames.withoutSuffix(containerName, name -> name.toLowerCase(java.util.Locale.ROOT).endsWith(".7z")
-                && name.length() > 3, name -> name.substring(0, name.length() - 3));
+        return EntryNames.withoutSuffix(containerName, name -> name.toLowerCase(Locale.ROOT).endsWith(".7z"),
+                name -> name.substring(0, name.length() - 3));
     }
 
     /** The entry {@link SevenZFile} is positioned on, as a stream; closing it leaves the archive open. */

@@ -1,5 +1,7 @@
 package com.postwarden.scan.internal.container.archive;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.zip.ZipEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipMethod;
@@ -28,6 +30,19 @@ final class ZipMethods {
     static boolean isEncrypted(ZipArchiveEntry entry) {
         return entry.getGeneralPurposeBit().usesEncryption()
                 || entry.getMethod() == ZipMethod.AES_ENCRYPTED.getCode();
+    }
+
+    /**
+     * A decoder for Zstandard entries that fails when read, handed to the library in place of its own, which
+     * needs a native library the engine does not ship and fails with an Error rather than an IOException.
+     */
+    static InputStream unsupportedDecoder() {
+        return new InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw new IOException("Zstandard-compressed entries are not supported");
+            }
+        };
     }
 
     /** The method's name as zip's specification calls it, for messages. */

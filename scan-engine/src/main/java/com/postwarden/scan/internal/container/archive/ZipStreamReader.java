@@ -3,6 +3,7 @@ package com.postwarden.scan.internal.container.archive;
 import com.postwarden.scan.internal.container.Entries;
 import com.postwarden.scan.internal.content.Content;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
@@ -26,8 +27,7 @@ final class ZipStreamReader {
      *     local headers give nothing either; {@code null} when it was read but listed nothing
      */
     static void read(Content container, Entries entries, Exception centralDirectoryFailure) throws IOException {
-        try (ZipArchiveInputStream zip = new ZipArchiveInputStream(container.newStream(),
-                StandardCharsets.UTF_8.name(), true, true, false)) {
+        try (ZipArchiveInputStream zip = new WithoutZstd(container)) {
             UnreadableEntries unreadable = new UnreadableEntries(FORMAT);
             boolean any = false;
             while (true) {
@@ -77,6 +77,21 @@ final class ZipStreamReader {
         } catch (IOException | RuntimeException e) {
             String detail = ArchiveDamage.describe(e) + (any ? "" : reason(centralDirectoryFailure));
             throw ArchiveDamage.damaged(FORMAT, detail, e);
+        }
+    }
+
+    /**
+     * The library's streaming reader, kept from opening Zstandard entries: it would load a native decoder this
+     * engine does not ship (a NoClassDefFoundError). Such entries are never read here anyway.
+     */
+    private static final class WithoutZstd extends ZipArchiveInputStream {
+        WithoutZstd(Content container) {
+            super(container.newStream(), StandardCharsets.UTF_8.name(), true, true, false);
+        }
+
+        @Override
+        protected InputStream createZstdInputStream(InputStream in) {
+            return ZipMethods.unsupportedDecoder();
         }
     }
 

@@ -28,7 +28,8 @@ final class ZipUnpacker implements Unpacker {
     public void unpack(Content container, Entries entries) throws IOException {
         ZipFile zip;
         try {
-            zip = ZipFile.builder().setSeekableByteChannel(new ContentChannel(container)).get();
+            zip = ZipFile.builder().setSeekableByteChannel(new ContentChannel(container))
+                    .setZstdInputStreamFactory(in -> ZipMethods.unsupportedDecoder()).get();
         } catch (IOException | RuntimeException noCentralDirectory) {
             ZipStreamReader.read(container, entries, noCentralDirectory);
             return;

@@ -1,29 +1,39 @@
 package com.postwarden.scan.internal.container.archive;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.postwarden.scan.internal.container.Unpacker;
 import com.postwarden.scan.internal.container.Unpackers;
 import com.postwarden.scan.internal.content.Content;
 import com.postwarden.scan.internal.filetype.FileType;
 import com.postwarden.scan.internal.filetype.FileTypes;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.zip.CRC32;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Every archive format and variant, built by the real tool from the same files ({@code a.txt},
- * {@code dir/b.bin}, {@code nested.zip}), is recognised by its magic and yields exactly those files.
+ * {@code dir/b.bin}, {@code nested.zip}, an empty {@code empty.txt}), is recognised by its magic and yields
+ * exactly those files.
  */
 class ArchiveFormatsTest {
-    private static final String FILES = "a.txt dir nested.zip";
-    private static final String FILE_LIST = "printf 'a.txt\\ndir\\ndir/b.bin\\nnested.zip\\n'";
+    private static final String FILES = "a.txt dir nested.zip empty.txt";
+    private static final String FILE_LIST = "printf 'a.txt\\ndir\\ndir/b.bin\\nnested.zip\\nempty.txt\\n'";
 
     /** One archive variant and the command line that builds it as {@code out} in the payload's directory. */
     enum Variant {
@@ -84,7 +94,7 @@ class ArchiveFormatsTest {
 
         Map<String, byte[]> leaves = Extraction.leaves("out", Files.readAllBytes(directory.resolve("out")));
 
-        assertThat(leaves).containsOnlyKeys("out!a.txt", "out!dir/b.bin", "out!nested.zip!inner.txt");
+        assertThat(leaves).containsOnlyKeys("out!a.txt", "out!dir/b.bin", "out!nested.zip!inner.txt", "out!empty.txt");
         assertThat(new String(leaves.get("out!nested.zip!inner.txt"), StandardCharsets.UTF_8))
                 .isEqualTo("inside the nested archive\n");
     }
@@ -133,6 +143,59 @@ class ArchiveFormatsTest {
         assertThat(entries.entries().get("a.txt")).isEqualTo(Samples.TEXT);
     }
 
+    @ParameterizedTest(name = "in {0} it is {1}")
+    @CsvSource({"report.7z, report", "REPORT.7Z, REPORT", "report.bin, data",
+        "'', data"})
+    void sevenZipEntryStoredWithoutANameIsNamedAfterTheArchive(String containerName, String expected,
+                                                              @TempDir Path directory) throws IOException {
+        Tools.shell(directory, "printf 'from standard input\\n' | 7z a -bd -si out.7z >/dev/null");
+        Content archive = Content.of(Files.readAllBytes(directory.resolve("out.7z")));
+
+        NamedEntries entries = new NamedEntries(containerName);
+        unpackerFor(FileType.SEVEN_ZIP).unpack(archive, entries);
+
+        assertThat(entries.entries()).containsOnlyKeys(expected);
+        assertThat(new String(entries.entries().get(expected), StandardCharsets.UTF_8))
+                .isEqualTo("from standard input\n");
+    }
+
+    @Test
+    void zipEntryInXzIsDecodedWithTheCentralDirectoryAndReportedWithoutIt(@TempDir Path directory)
+            throws IOException {
+        Files.write(directory.resolve("a.txt"), Samples.TEXT);
+        Tools.shell(directory, "xz -c a.txt > a.txt.xz");
+        byte[] zip = zipWithRawEntry("a.txt", 95, Files.readAllBytes(directory.resolve("a.txt.xz")), Samples.TEXT);
+
+        NamedEntries entries = unpack(FileType.ZIP, zip);
+        Throwable withoutDirectory = catchThrowable(
+                () -> unpack(FileType.ZIP, withoutCentralDirectory(zip)));
+
+        assertThat(entries.entries()).containsOnlyKeys("a.txt");
+        assertThat(entries.entries().get("a.txt")).isEqualTo(Samples.TEXT);
+        assertThat(withoutDirectory).isInstanceOf(IOException.class)
+                .hasMessage("damaged zip: 1 unreadable entry: "
+                        + "'a.txt' (compression XZ (95) without a central directory)");
+    }
+
+    /** A zip of one entry whose compressed bytes were made elsewhere (by a tool the zip tool does not drive). */
+    static byte[] zipWithRawEntry(String name, int method, byte[] compressed, byte[] original) throws IOException {
+        CRC32 crc = new CRC32();
+        crc.update(original);
+        ZipArchiveEntry entry =
+                new ZipArchiveEntry(name);
+        entry.setMethod(method);
+        entry.setSize(original.length);
+        entry.setCompressedSize(compressed.length);
+        entry.setCrc(crc.getValue());
+        SeekableInMemoryByteChannel channel =
+                new SeekableInMemoryByteChannel();
+        try (ZipArchiveOutputStream out =
+                     new ZipArchiveOutputStream(channel)) {
+            out.addRawArchiveEntry(entry, new ByteArrayInputStream(compressed));
+        }
+        return Arrays.copyOf(channel.array(), (int) channel.size());
+    }
+
     private static NamedEntries unpack(FileType type, byte[] bytes) throws IOException {
         NamedEntries entries = new NamedEntries("out");
         unpackerFor(type).unpack(Content.of(bytes), entries);
@@ -164,11 +227,11 @@ class ArchiveFormatsTest {
         }
         int offset = (zip[end + 16] & 0xff) | (zip[end + 17] & 0xff) << 8 | (zip[end + 18] & 0xff) << 16
                 | (zip[end + 19] & 0xff) << 24;
-        return java.util.Arrays.copyOf(zip, offset);
+        return Arrays.copyOf(zip, offset);
     }
 
     static byte[] concat(byte[]... parts) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (byte[] part : parts) {
             out.writeBytes(part);
         }

@@ -76,7 +76,8 @@ class DamagedArchivesTest {
         byte[] cut = Arrays.copyOf(whole, whole.length / 2);
 
         PartialEntries entries = new PartialEntries("out");
-        Throwable thrown = catchThrowable(() -> ArchiveFormatsTest.unpackerFor(variant.type).unpack(Content.of(cut), entries));
+        Throwable thrown = catchThrowable(() -> ArchiveFormatsTest.unpackerFor(variant.type)
+                .unpack(Content.of(cut), entries));
 
         assertThat(thrown).isInstanceOf(IOException.class).hasMessageStartingWith("damaged " + variant.format);
         if (variant.separateEntries) {
@@ -89,8 +90,9 @@ class DamagedArchivesTest {
             assertThat(entries.entries()).isEmpty();
         } else {
             // one entry, streamed up to the damage (bzip2 decodes a whole block before it yields anything)
+            byte[] original = ArchiveFormatsTest.concat(FIRST, SECOND);
             assertThat(entries.entries()).hasSizeLessThanOrEqualTo(1)
-                    .allSatisfy((name, partial) -> assertThat(isPrefix(partial, ArchiveFormatsTest.concat(FIRST, SECOND)))
+                    .allSatisfy((name, partial) -> assertThat(isPrefix(partial, original))
                             .as("%d bytes read are the start of the original", partial.length).isTrue());
         }
     }
@@ -137,6 +139,21 @@ class DamagedArchivesTest {
         assertThat(thrown).isInstanceOf(IOException.class).hasMessageStartingWith("damaged zip: 2 unreadable entries")
                 .hasMessageContaining("'second.txt' (compression PPMD (98))")
                 .hasMessageContaining("'third.txt' (compression LZMA (14))");
+    }
+
+    @Test
+    void zipEntryInZstandardIsReportedWithOrWithoutCentralDirectoryAndNeverDecoded() throws IOException {
+        byte[] withDirectory = ArchiveFormatsTest.zipWithRawEntry("z.bin", 93, new byte[] {1, 2, 3}, FIRST);
+        byte[] withoutDirectory = ArchiveFormatsTest.withoutCentralDirectory(withDirectory);
+
+        Throwable withoutDirectoryThrown = catchThrowable(() -> ArchiveFormatsTest.unpackerFor(FileType.ZIP)
+                .unpack(Content.of(withoutDirectory), new PartialEntries("out")));
+        Throwable withDirectoryThrown = catchThrowable(() -> ArchiveFormatsTest.unpackerFor(FileType.ZIP)
+                .unpack(Content.of(withDirectory), new PartialEntries("out")));
+
+        assertThat(withoutDirectoryThrown).isInstanceOf(IOException.class).hasMessageStartingWith("damaged zip");
+        assertThat(withDirectoryThrown).isInstanceOf(IOException.class)
+                .hasMessage("damaged zip: 1 unreadable entry: 'z.bin' (compression ZSTD (93))");
     }
 
     @Test

@@ -8,7 +8,6 @@ import com.postwarden.scan.internal.filetype.FileType;
 import com.postwarden.scan.internal.filetype.FileTypes;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.CRC32;
@@ -97,10 +96,10 @@ class DecoderMemoryTest {
     }
 
     private static Throwable unpackMeasured(FileType type, byte[] archive) {
-        long before = allocatedByThisThread();
+        long before = ThreadAllocation.bytes();
         Throwable thrown = catchThrowable(() -> ArchiveFormatsTest.unpackerFor(type)
                 .unpack(Content.of(archive), new PartialEntries("out")));
-        assertThat(allocatedByThisThread() - before).as("bytes allocated").isLessThan(ALLOCATION_BOUND);
+        assertThat(ThreadAllocation.bytes() - before).as("bytes allocated").isLessThan(ALLOCATION_BOUND);
         return thrown;
     }
 
@@ -157,7 +156,4 @@ class DecoderMemoryTest {
         return value;
     }
 
-    private static long allocatedByThisThread() {
-        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
-    }
 }

@@ -19,7 +19,8 @@ class EncryptedArchivesTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "zip -e (traditional PKWARE) | ZIP       | zip -q -r -X -P secret out.zip " + FILES + " && mv out.zip out | Zip",
+        "zip -e (traditional PKWARE) | ZIP       | zip -q -r -X -P secret out.zip " + FILES
+                + " && mv out.zip out | Zip",
         "zip with AES-256            | ZIP       | 7z a -bd -tzip -mem=AES256 -psecret out.zip " + FILES
                 + " >/dev/null && mv out.zip out | Zip",
         "7z with a plain header      | SEVEN_ZIP | 7z a -bd -t7z -psecret out.7z " + FILES
@@ -69,7 +70,8 @@ class EncryptedArchivesTest {
         byte[] withoutDirectory = ArchiveFormatsTest.withoutCentralDirectory(zip);
 
         NamedEntries entries = new NamedEntries("out");
-        assertThatThrownBy(() -> ArchiveFormatsTest.unpackerFor(FileType.ZIP).unpack(Content.of(withoutDirectory), entries))
+        assertThatThrownBy(() -> ArchiveFormatsTest.unpackerFor(FileType.ZIP)
+                        .unpack(Content.of(withoutDirectory), entries))
                 .isInstanceOf(IOException.class).hasMessageContaining("damaged zip").hasMessageContaining("encryption");
 
         assertThat(entries.encrypted()).containsExactly("a.txt (Zip)");

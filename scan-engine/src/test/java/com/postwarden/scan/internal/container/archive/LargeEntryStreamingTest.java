@@ -7,11 +7,12 @@ import com.postwarden.scan.internal.container.Unpacker;
 import com.postwarden.scan.internal.content.Content;
 import com.postwarden.scan.internal.filetype.FileType;
 import com.postwarden.scan.internal.filetype.FileTypes;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
-import java.lang.management.ManagementFactory;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
@@ -77,9 +78,9 @@ class LargeEntryStreamingTest {
         Unpacker unpacker = ArchiveFormatsTest.unpackerFor(container.type);
         StreamingEntries entries = new StreamingEntries();
 
-        long before = allocatedByThisThread();
+        long before = ThreadAllocation.bytes();
         unpacker.unpack(Content.of(archive), entries);
-        long allocated = allocatedByThisThread() - before;
+        long allocated = ThreadAllocation.bytes() - before;
 
         assertThat(FileTypes.detect(Content.of(archive))).isEqualTo(container.type);
         assertThat(archive.length).isLessThan(2 * MIB);
@@ -103,7 +104,7 @@ class LargeEntryStreamingTest {
 
     private static InputStream deflatedZeros() {
         return new SequenceInputStream(Collections.enumeration(Collections.nCopies(CHUNKS, chunk).stream()
-                .map(bytes -> (InputStream) new java.io.ByteArrayInputStream(bytes)).toList()));
+                .map(bytes -> (InputStream) new ByteArrayInputStream(bytes)).toList()));
     }
 
     private static byte[] finalBlock() {
@@ -130,9 +131,9 @@ class LargeEntryStreamingTest {
             entry.setCompressedSize((long) chunk.length * CHUNKS + finalBlock().length);
             entry.setCrc(crc);
             zip.addRawArchiveEntry(entry, new SequenceInputStream(deflatedZeros(),
-                    new java.io.ByteArrayInputStream(finalBlock())));
+                    new ByteArrayInputStream(finalBlock())));
         }
-        return java.util.Arrays.copyOf(channel.array(), (int) channel.size());
+        return Arrays.copyOf(channel.array(), (int) channel.size());
     }
 
     private static void writeIntLe(ByteArrayOutputStream out, long value) {
@@ -141,9 +142,6 @@ class LargeEntryStreamingTest {
         }
     }
 
-    private static long allocatedByThisThread() {
-        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
-    }
 
     /** Reads the first 64 MiB of the one entry in 64 KiB steps, checks they are zeros, then says stop. */
     private static final class StreamingEntries implements Entries {

@@ -17,6 +17,7 @@ final class Samples {
     static final String TEXT_NAME = "a.txt";
     static final String BINARY_NAME = "dir/b.bin";
     static final String NESTED_NAME = "nested.zip";
+    static final String EMPTY_NAME = "empty.txt";
     static final byte[] TEXT = "Postwarden archive test line\n".repeat(50).getBytes(StandardCharsets.US_ASCII);
     static final byte[] BINARY = random(20_000, 42);
     static final Path CLAMAV = Path.of("/usr/share/clamav-testfiles");
@@ -26,8 +27,8 @@ final class Samples {
     }
 
     /**
-     * Writes {@code a.txt}, {@code dir/b.bin} and {@code nested.zip} (a zip of {@code inner.txt} made by the
-     * zip tool) into {@code directory}; returns each name with its bytes, in that order.
+     * Writes {@code a.txt}, {@code dir/b.bin}, {@code nested.zip} (a zip of {@code inner.txt} made by the zip
+     * tool) and the empty {@code empty.txt} into {@code directory}; returns each name with its bytes, in that order.
      */
     static Map<String, byte[]> writePayload(Path directory) throws IOException {
         Files.write(directory.resolve(TEXT_NAME), TEXT);
@@ -40,6 +41,8 @@ final class Samples {
         payload.put(TEXT_NAME, TEXT);
         payload.put(BINARY_NAME, BINARY);
         payload.put(NESTED_NAME, Files.readAllBytes(directory.resolve(NESTED_NAME)));
+        Files.write(directory.resolve(EMPTY_NAME), new byte[0]);
+        payload.put(EMPTY_NAME, new byte[0]);
         return payload;
     }
 

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Base64;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -76,7 +77,7 @@ class SzddUnpackerTest {
         "not SZDD at all,      S1dBSojwJzNBAAEAAAA=,     'damaged SZDD: no SZDD signature'",
     })
     void malformedHeaderIsReportedAsDamage(String description, String base64, String message) {
-        byte[] input = java.util.Base64.getDecoder().decode(base64);
+        byte[] input = Base64.getDecoder().decode(base64);
 
         assertThatThrownBy(() -> new SzddUnpacker().unpack(Content.of(input), new PartialEntries("x_")))
                 .isInstanceOf(IOException.class).hasMessage(message);
