@@ -31,6 +31,7 @@ PACKAGES=(
   xz-utils
   bzip2
   sharutils        # uuencode
+  mscompress       # SZDD samples (Microsoft compress.exe format)
   qpdf             # PDF samples (attachments, object streams, encryption)
 )
 
