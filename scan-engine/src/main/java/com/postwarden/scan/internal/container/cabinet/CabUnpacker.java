@@ -26,7 +26,7 @@ public final class CabUnpacker implements Unpacker {
 
     @Override
     public void unpack(Content container, Entries entries) throws IOException {
-        CabDirectory directory = CabDirectory.read(container);
+        CabDirectory directory = CabDirectory.read(container, EntryCap.recordsToKeep(entries));
         IOException deferred = null;
         boolean firstFolderContinued = false;
         List<List<CabFile>> byFolder = new ArrayList<>();
@@ -86,7 +86,8 @@ public final class CabUnpacker implements Unpacker {
                 }
                 stream.skipExactly(file.offset() - position, "CAB entry " + file.name());
                 position = file.offset();
-                ExactLengthInputStream data = new ExactLengthInputStream(stream, file.size(), "CAB entry " + file.name());
+                ExactLengthInputStream data =
+                        new ExactLengthInputStream(stream, file.size(), "CAB entry " + file.name());
                 boolean more = entries.add(file.name(), data);
                 position += data.consumed();
                 if (!more) {

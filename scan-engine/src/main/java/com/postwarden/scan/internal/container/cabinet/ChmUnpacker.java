@@ -24,20 +24,16 @@ public final class ChmUnpacker implements Unpacker {
 
     @Override
     public void unpack(Content container, Entries entries) throws IOException {
-        ChmDirectory directory = ChmDirectory.read(container);
+        ChmDirectory directory = ChmDirectory.read(container, EntryCap.recordsToKeep(entries));
         List<ChmEntry> compressed = new ArrayList<>();
         IOException deferred = null;
-        for (ChmEntry entry : directory.entries()) {
-            if (entry.isDirectory() || entry.isStorageInternal()) {
-                continue;
-            }
+        for (ChmEntry entry : directory.files()) {
             if (entry.section() == 1) {
                 compressed.add(entry);
             } else if (entry.section() != 0) {
                 deferred = deferred != null ? deferred
                         : new IOException("CHM entry " + entry.name() + " is in unknown section " + entry.section());
-            } else if (!entries.add(entry.name(), new ExactLengthInputStream(new RangeInputStream(container,
-                    directory.section0() + entry.offset(), entry.length()), entry.length(), "CHM entry " + entry.name()))) {
+            } else if (!entries.add(entry.name(), stored(container, directory, entry))) {
                 return;
             }
         }
@@ -47,6 +43,11 @@ public final class ChmUnpacker implements Unpacker {
         if (deferred != null) {
             throw deferred;
         }
+    }
+
+    private static InputStream stored(Content container, ChmDirectory directory, ChmEntry entry) {
+        InputStream range = new RangeInputStream(container, directory.section0() + entry.offset(), entry.length());
+        return new ExactLengthInputStream(range, entry.length(), "CHM entry " + entry.name());
     }
 
     private static boolean unpackCompressed(Content container, ChmDirectory directory, List<ChmEntry> files,
