@@ -17,10 +17,12 @@ import java.util.List;
  * catch damage.
  *
  * <p>Each folder is decoded once from its start, its files handed over in order of their offset; a file that
- * overlaps the one before restarts the folder. Quantum folders, files spanning into other cabinets and a
- * folder continued from a previous cabinet cannot be read: their files are skipped and, after every readable
- * file has been handed over, the first such problem is reported as an {@link IOException} (a damaged
- * container for the engine). Stateless and thread-safe.
+ * overlaps the one before restarts the folder. The bytes decoded to reach a file are not handed over, so the
+ * engine's byte limits do not bound them; an interrupt of the scanning thread does.
+ *
+ * <p>Quantum folders, files spanning into other cabinets and a folder continued from a previous cabinet cannot
+ * be read: their files are skipped and, after every readable file has been handed over, the first such problem
+ * is reported as an {@link IOException} (a damaged container for the engine). Stateless and thread-safe.
  */
 public final class CabUnpacker implements Unpacker {
 

@@ -17,7 +17,8 @@ import java.util.List;
  * projects that read whole sections into memory.
  *
  * <p>Stored files go first, in directory order; then the compressed ones in order of their offset, from one
- * pass of the LZX decoder over the section (a file overlapping the one before restarts it). Stateless and
+ * pass of the LZX decoder over the section (a file overlapping the one before restarts it). Decoding, also
+ * where it only skips to the next file, stops when the scanning thread is interrupted. Stateless and
  * thread-safe.
  */
 public final class ChmUnpacker implements Unpacker {
