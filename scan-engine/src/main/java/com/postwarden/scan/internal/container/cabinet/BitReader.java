@@ -8,8 +8,9 @@ import java.io.InputStream;
  * Reads bits most significant first, the order of the LZX and ARJ Huffman coders. LZX packs its bits into
  * 16-bit little-endian words, ARJ into plain bytes; {@link #lzx} and {@link #bytes} make the two kinds.
  *
- * <p>Bits are fetched only when asked for, one unit at a time, so the reader's position in the underlying
- * bytes is exact: LZX relies on that when it switches to raw bytes for a stored block. Looking ahead past the
+ * <p>LZX words are fetched only when asked for, one at a time, so the reader's position in the underlying
+ * bytes is exact: LZX relies on that when it switches to raw bytes for a stored block. ARJ bytes, which know
+ * no such switch, are buffered up to 32 bits ahead. Looking ahead past the
  * end of the input sees zeros (a Huffman code at the very end may be shorter than the 16 bits peeked), but
  * consuming a bit that is not there fails with {@link EOFException}. Not thread-safe.
  */
@@ -128,7 +129,12 @@ final class BitReader {
     }
 
     private void ensure(int count) throws IOException {
-        while (bitsLeft < count) {
+        if (bitsLeft >= count) {
+            return;
+        }
+        // bytes carry no alignment rules, so fill the buffer; LZX words are fetched only when needed
+        int wanted = unitBits == 8 ? 32 - unitBits + 1 : count;
+        while (bitsLeft < wanted) {
             int unit = nextUnit();
             if (unit < 0) {
                 unit = 0;

@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * The header, folder table and file table of one Microsoft cabinet ([MS-CAB] 2.1 to 2.3). Counts are 16-bit
  * and every record is read from the content at its position, so a lying header costs at most 65535 small
- * records, each of which must exist in the data.
+ * records, each of which must exist in the data. Of the file records only the first {@code maxFiles} are
+ * kept: the engine takes no more entries than that from one container.
  *
  * @param folders the CFFOLDER records in order
  * @param files the CFFILE records in order
@@ -26,7 +27,7 @@ record CabDirectory(List<CabFolder> folders, List<CabFile> files, int dataReserv
     private static final int FILE_SIZE = 16;
     private static final int ATTRIBUTE_NAME_IS_UTF = 0x80;
 
-    static CabDirectory read(Content content) throws IOException {
+    static CabDirectory read(Content content, int maxFiles) throws IOException {
         Bytes.require(content, 0, HEADER_SIZE, "CAB header");
         if (Bytes.u32(content, 0, "CAB signature") != 0x4643534dL) {
             throw new IOException("not a Microsoft cabinet: MSCF signature missing");
@@ -59,7 +60,7 @@ record CabDirectory(List<CabFolder> folders, List<CabFile> files, int dataReserv
         }
         List<CabFile> files = new ArrayList<>();
         position = filesOffset;
-        for (int i = 0; i < fileCount; i++) {
+        for (int i = 0; i < Math.min(fileCount, maxFiles); i++) {
             Bytes.require(content, position, FILE_SIZE, "CAB file record " + i);
             long size = Bytes.u32(content, position, "CAB file record");
             long offset = Bytes.u32(content, position + 4, "CAB file record");

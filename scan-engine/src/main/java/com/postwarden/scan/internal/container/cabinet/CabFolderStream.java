@@ -3,10 +3,12 @@ package com.postwarden.scan.internal.container.cabinet;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 
 /**
  * A folder's uncompressed data, decoded one block at a time into a buffer of one block (at most 64 KB).
- * Closing it releases the decoder.
+ * Decoding stops with an {@link InterruptedIOException} once the scanning thread is interrupted, so a scan
+ * past its time limit ends even while skipping to a file deep in a folder. Closing it releases the decoder.
  */
 final class CabFolderStream extends InputStream {
     private static final int MAX_BLOCK = 65_535;
@@ -58,6 +60,9 @@ final class CabFolderStream extends InputStream {
     }
 
     private boolean nextBlock() throws IOException {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new InterruptedIOException("CAB decoding interrupted");
+        }
         CabDataBlock next = blocks.next();
         if (next == null) {
             return false;

@@ -25,6 +25,7 @@ final class CabLzxDecoder implements CabBlockDecoder {
     private static final class Payloads extends InputStream {
         private final Content content;
         private final CabDataBlocks blocks;
+        private final byte[] single = new byte[1];
         private long position;
         private long end;
 
@@ -35,8 +36,7 @@ final class CabLzxDecoder implements CabBlockDecoder {
 
         @Override
         public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+            return read(single, 0, 1) < 0 ? -1 : single[0] & 0xff;
         }
 
         @Override

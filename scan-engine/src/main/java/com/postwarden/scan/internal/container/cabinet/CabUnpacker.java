@@ -17,16 +17,18 @@ import java.util.List;
  * catch damage.
  *
  * <p>Each folder is decoded once from its start, its files handed over in order of their offset; a file that
- * overlaps the one before restarts the folder. Quantum folders, files spanning into other cabinets and a
- * folder continued from a previous cabinet cannot be read: their files are skipped and, after every readable
- * file has been handed over, the first such problem is reported as an {@link IOException} (a damaged
- * container for the engine). Stateless and thread-safe.
+ * overlaps the one before restarts the folder. The bytes decoded to reach a file are not handed over, so the
+ * engine's byte limits do not bound them; an interrupt of the scanning thread does.
+ *
+ * <p>Quantum folders, files spanning into other cabinets and a folder continued from a previous cabinet cannot
+ * be read: their files are skipped and, after every readable file has been handed over, the first such problem
+ * is reported as an {@link IOException} (a damaged container for the engine). Stateless and thread-safe.
  */
 public final class CabUnpacker implements Unpacker {
 
     @Override
     public void unpack(Content container, Entries entries) throws IOException {
-        CabDirectory directory = CabDirectory.read(container);
+        CabDirectory directory = CabDirectory.read(container, EntryCap.recordsToKeep(entries));
         IOException deferred = null;
         boolean firstFolderContinued = false;
         List<List<CabFile>> byFolder = new ArrayList<>();
@@ -86,7 +88,8 @@ public final class CabUnpacker implements Unpacker {
                 }
                 stream.skipExactly(file.offset() - position, "CAB entry " + file.name());
                 position = file.offset();
-                ExactLengthInputStream data = new ExactLengthInputStream(stream, file.size(), "CAB entry " + file.name());
+                ExactLengthInputStream data =
+                        new ExactLengthInputStream(stream, file.size(), "CAB entry " + file.name());
                 boolean more = entries.add(file.name(), data);
                 position += data.consumed();
                 if (!more) {

@@ -2,6 +2,7 @@ package com.postwarden.scan.internal.container.cabinet;
 
 import com.postwarden.scan.internal.content.Content;
 import java.io.IOException;
+import java.util.Set;
 
 /**
  * How section 1 ("MSCompressed") of a CHM is stored: the LZX stream in
@@ -21,6 +22,7 @@ record ChmCompressedSection(long stream, long streamLength, int windowBits, int 
     static final String SPAN_INFO = STORAGE + "SpanInfo";
     static final String RESET_TABLE = STORAGE
             + "Transform/{7FC28940-9D31-11D0-9B27-00A0C91E9C7C}/InstanceData/ResetTable";
+    static final Set<String> STORAGE_FILES = Set.of(CONTENT, CONTROL_DATA, SPAN_INFO, RESET_TABLE);
     private static final long LZXC = 0x43585a4cL;
     private static final int CONTROL_DATA_SIZE = 24;
     private static final int RESET_TABLE_HEADER = 0x28;

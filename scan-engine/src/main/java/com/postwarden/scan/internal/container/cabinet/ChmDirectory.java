@@ -4,18 +4,24 @@ import com.postwarden.scan.internal.content.Content;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The directory of a Compiled HTML Help file: the ITSF header, the ITSP directory header and the entries of
  * its PMGL listing chunks (index chunks are not needed to list everything). Every chunk must lie in the file
- * and every entry in its chunk, so the listing is bounded by the file's size whatever its headers claim.
+ * and every entry in its chunk, so parsing is bounded by the file's size whatever its headers claim; of the
+ * files (entries outside {@code ::DataSpace/} that are not directories) only the first {@code maxFiles} are
+ * kept, and of the storage entries only those describing the compressed section (the first of each name).
  *
  * @param section0 where section 0 (the uncompressed content) starts in the file
- * @param entries every entry of the listing chunks, in order
+ * @param files the files of the listing chunks, in order, without directories
+ * @param storage the {@code ::DataSpace/} entries of {@link ChmCompressedSection#STORAGE_FILES} by name
  */
-record ChmDirectory(long section0, List<ChmEntry> entries) {
+record ChmDirectory(long section0, List<ChmEntry> files, Map<String, ChmEntry> storage) {
     private static final int ITSF_MIN_HEADER = 0x58;
     private static final int ITSF_V3_HEADER = 0x60;
     private static final int ITSP_MIN_HEADER = 0x30;
@@ -24,7 +30,7 @@ record ChmDirectory(long section0, List<ChmEntry> entries) {
     private static final long ITSP = 0x50535449L;
     private static final long PMGL = 0x4c474d50L;
 
-    static ChmDirectory read(Content content) throws IOException {
+    static ChmDirectory read(Content content, int maxFiles) throws IOException {
         Bytes.require(content, 0, ITSF_MIN_HEADER, "CHM header");
         if (Bytes.u32(content, 0, "CHM header") != ITSF) {
             throw new IOException("not a CHM file: ITSF signature missing");
@@ -51,18 +57,28 @@ record ChmDirectory(long section0, List<ChmEntry> entries) {
                     + chunkCount + " are out of range");
         }
         Bytes.require(content, chunks, (lastListing + 1) * chunkSize, "CHM directory chunks");
-        List<ChmEntry> entries = new ArrayList<>();
+        List<ChmEntry> files = new ArrayList<>();
+        Map<String, ChmEntry> storage = new HashMap<>();
         for (long chunk = firstListing; chunk <= lastListing; chunk++) {
-            readListing(content, chunks + chunk * chunkSize, chunkSize, entries);
+            readListing(content, chunks + chunk * chunkSize, chunkSize, entry -> {
+                if (entry.isStorageInternal()) {
+                    if (ChmCompressedSection.STORAGE_FILES.contains(entry.name())) {
+                        storage.putIfAbsent(entry.name(), entry);
+                    }
+                } else if (!entry.isDirectory() && files.size() < maxFiles) {
+                    files.add(entry);
+                }
+            });
         }
-        return new ChmDirectory(section0, List.copyOf(entries));
+        return new ChmDirectory(section0, List.copyOf(files), Map.copyOf(storage));
     }
 
+    /** The storage entry of this name ({@code ::DataSpace/...}). */
     Optional<ChmEntry> find(String name) {
-        return entries.stream().filter(entry -> entry.name().equals(name)).findFirst();
+        return Optional.ofNullable(storage.get(name));
     }
 
-    private static void readListing(Content content, long chunk, long chunkSize, List<ChmEntry> entries)
+    private static void readListing(Content content, long chunk, long chunkSize, Consumer<ChmEntry> entries)
             throws IOException {
         if (Bytes.u32(content, chunk, "CHM directory chunk") != PMGL) {
             return; // an index chunk placed among the listings; it repeats names the listings have
@@ -75,7 +91,7 @@ record ChmDirectory(long section0, List<ChmEntry> entries) {
         while (reader.hasMore()) {
             long nameLength = reader.next();
             byte[] name = reader.bytes(nameLength);
-            entries.add(new ChmEntry(new String(name, StandardCharsets.UTF_8), reader.next(), reader.next(),
+            entries.accept(new ChmEntry(new String(name, StandardCharsets.UTF_8), reader.next(), reader.next(),
                     reader.next()));
         }
     }

@@ -17,27 +17,24 @@ import java.util.List;
  * projects that read whole sections into memory.
  *
  * <p>Stored files go first, in directory order; then the compressed ones in order of their offset, from one
- * pass of the LZX decoder over the section (a file overlapping the one before restarts it). Stateless and
+ * pass of the LZX decoder over the section (a file overlapping the one before restarts it). Decoding, also
+ * where it only skips to the next file, stops when the scanning thread is interrupted. Stateless and
  * thread-safe.
  */
 public final class ChmUnpacker implements Unpacker {
 
     @Override
     public void unpack(Content container, Entries entries) throws IOException {
-        ChmDirectory directory = ChmDirectory.read(container);
+        ChmDirectory directory = ChmDirectory.read(container, EntryCap.recordsToKeep(entries));
         List<ChmEntry> compressed = new ArrayList<>();
         IOException deferred = null;
-        for (ChmEntry entry : directory.entries()) {
-            if (entry.isDirectory() || entry.isStorageInternal()) {
-                continue;
-            }
+        for (ChmEntry entry : directory.files()) {
             if (entry.section() == 1) {
                 compressed.add(entry);
             } else if (entry.section() != 0) {
                 deferred = deferred != null ? deferred
                         : new IOException("CHM entry " + entry.name() + " is in unknown section " + entry.section());
-            } else if (!entries.add(entry.name(), new ExactLengthInputStream(new RangeInputStream(container,
-                    directory.section0() + entry.offset(), entry.length()), entry.length(), "CHM entry " + entry.name()))) {
+            } else if (!entries.add(entry.name(), stored(container, directory, entry))) {
                 return;
             }
         }
@@ -47,6 +44,11 @@ public final class ChmUnpacker implements Unpacker {
         if (deferred != null) {
             throw deferred;
         }
+    }
+
+    private static InputStream stored(Content container, ChmDirectory directory, ChmEntry entry) {
+        InputStream range = new RangeInputStream(container, directory.section0() + entry.offset(), entry.length());
+        return new ExactLengthInputStream(range, entry.length(), "CHM entry " + entry.name());
     }
 
     private static boolean unpackCompressed(Content container, ChmDirectory directory, List<ChmEntry> files,

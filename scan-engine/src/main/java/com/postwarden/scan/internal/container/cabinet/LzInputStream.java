@@ -12,11 +12,11 @@ import java.io.InterruptedIOException;
 abstract class LzInputStream extends InputStream {
     private static final int WINDOW = 1 << 15;
     private static final int MASK = WINDOW - 1;
-    private static final int INTERRUPT_CHECK = 1 << 16;
 
     private final String format;
     private final long size;
     private final byte[] window = new byte[WINDOW];
+    private final byte[] single = new byte[1];
     private long produced;
     private int position;
     private int matchLength;
@@ -38,8 +38,7 @@ abstract class LzInputStream extends InputStream {
 
     @Override
     public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        return read(single, 0, 1) < 0 ? -1 : single[0] & 0xff;
     }
 
     @Override
@@ -53,36 +52,38 @@ abstract class LzInputStream extends InputStream {
         if (Thread.currentThread().isInterrupted()) {
             throw new InterruptedIOException(format + " decoding interrupted");
         }
+        byte[] w = window;
+        int limit = (int) Math.min(length, size - produced);
+        int at = position;
         int n = 0;
-        while (n < length && produced < size) {
-            if (matchLength == 0) {
-                int literal = next();
-                if (literal >= 0) {
-                    put((byte) literal);
-                    target[offset + n++] = (byte) literal;
-                    continue;
+        try {
+            while (n < limit) {
+                if (matchLength == 0) {
+                    int literal = next();
+                    if (literal >= 0) {
+                        w[at] = (byte) literal;
+                        at = (at + 1) & MASK;
+                        target[offset + n++] = (byte) literal;
+                        continue;
+                    }
+                    if (matchDistance <= 0 || matchDistance > WINDOW || matchDistance > produced + n) {
+                        throw new IOException(format + " match refers to data before the start of the entry");
+                    }
                 }
-                if (matchDistance <= 0 || matchDistance > WINDOW || matchDistance > produced) {
-                    throw new IOException(format + " match refers to data before the start of the entry");
+                int run = Math.min(matchLength, limit - n);
+                int from = at - matchDistance;
+                for (int i = 0; i < run; i++) {
+                    byte b = w[(from + i) & MASK];
+                    w[at] = b;
+                    at = (at + 1) & MASK;
+                    target[offset + n++] = b;
                 }
+                matchLength -= run;
             }
-            int run = (int) Math.min(Math.min(matchLength, length - n), size - produced);
-            for (int i = 0; i < run; i++) {
-                byte b = window[(position - matchDistance) & MASK];
-                put(b);
-                target[offset + n++] = b;
-            }
-            matchLength -= run;
-            if (n >= INTERRUPT_CHECK) {
-                break;
-            }
+        } finally {
+            position = at;
+            produced += n;
         }
         return n;
-    }
-
-    private void put(byte b) {
-        window[position] = b;
-        position = (position + 1) & MASK;
-        produced++;
     }
 }

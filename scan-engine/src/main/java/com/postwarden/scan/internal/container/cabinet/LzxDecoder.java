@@ -2,7 +2,6 @@ package com.postwarden.scan.internal.container.cabinet;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.util.Arrays;
 
 /**
  * Decodes LZX, the compression of Microsoft cabinets (folder type 3) and of the MSCompressed section of
@@ -25,18 +24,11 @@ final class LzxDecoder {
     static final int MIN_WINDOW_BITS = 15;
     static final int MAX_WINDOW_BITS = 21;
 
-    private static final int NUM_CHARS = 256;
     private static final int MIN_MATCH = 2;
     private static final int NUM_PRIMARY_LENGTHS = 7;
-    private static final int NUM_SECONDARY_LENGTHS = 249;
-    private static final int PRETREE_SYMBOLS = 20;
-    private static final int ALIGNED_SYMBOLS = 8;
-    /** Runs of zero or repeated lengths may overshoot the end of a range by up to 50 entries. */
-    private static final int LENGTHS_SAFETY = 64;
     private static final int MAX_POSITION_SLOTS = 50;
-    private static final int MAX_MAIN_SYMBOLS = NUM_CHARS + MAX_POSITION_SLOTS * 8;
+    /** Only the first 32768 frames (1 GB) undergo E8 translation. */
     private static final int INTEL_FRAMES = 32_768;
-    private static final int INTEL_TAIL = 10;
 
     private static final int BLOCK_NONE = 0;
     private static final int BLOCK_VERBATIM = 1;
@@ -63,15 +55,7 @@ final class LzxDecoder {
     private final byte[] window;
     private final int windowSize;
     private final int resetInterval;
-    private final int mainSymbols;
-    private final byte[] mainLengths = new byte[MAX_MAIN_SYMBOLS + LENGTHS_SAFETY];
-    private final byte[] lengthLengths = new byte[NUM_SECONDARY_LENGTHS + LENGTHS_SAFETY];
-    private final byte[] alignedLengths = new byte[ALIGNED_SYMBOLS];
-    private final byte[] pretreeLengths = new byte[PRETREE_SYMBOLS];
-    private final HuffmanCode mainCode = new HuffmanCode("LZX main", MAX_MAIN_SYMBOLS, 12);
-    private final HuffmanCode lengthCode = new HuffmanCode("LZX length", NUM_SECONDARY_LENGTHS, 12);
-    private final HuffmanCode alignedCode = new HuffmanCode("LZX aligned", ALIGNED_SYMBOLS, 7);
-    private final HuffmanCode pretreeCode = new HuffmanCode("LZX pretree", PRETREE_SYMBOLS, 6);
+    private final LzxTrees trees;
 
     private int r0;
     private int r1;
@@ -103,7 +87,7 @@ final class LzxDecoder {
         this.windowSize = 1 << windowBits;
         this.window = new byte[windowSize];
         this.resetInterval = resetInterval;
-        this.mainSymbols = NUM_CHARS + positionSlots(windowBits) * 8;
+        this.trees = new LzxTrees(LzxTrees.NUM_CHARS + positionSlots(windowBits) * 8);
         resetState();
     }
 
@@ -122,6 +106,32 @@ final class LzxDecoder {
      *        (a CHM's last frame is encoded padded beyond the section's stated length)
      */
     void decodeFrame(byte[] out, int frameSize, boolean finalFrame) throws IOException {
+        startFrame(frameSize);
+        int frameStart = windowPos;
+        int frameEnd = frameStart + frameSize;
+        if (frameEnd > windowSize) {
+            throw new IOException("LZX frame runs past the end of the window");
+        }
+        while (windowPos < frameEnd) {
+            if (blockRemaining == 0) {
+                readBlockHeader();
+            } else {
+                decodeRun(frameEnd, finalFrame);
+            }
+        }
+        in.alignToUnit();
+        System.arraycopy(window, frameStart, out, 0, frameSize);
+        if (intelFileSize != 0 && frame < INTEL_FRAMES) {
+            LzxCallTranslation.undo(out, frameSize, (int) output, intelFileSize);
+        }
+        output += frameSize;
+        frame++;
+        if (windowPos == windowSize) {
+            windowPos = 0;
+        }
+    }
+
+    private void startFrame(int frameSize) throws IOException {
         if (frameSize <= 0 || frameSize > FRAME_SIZE) {
             throw new IOException("LZX frame of " + frameSize + " bytes is out of range");
         }
@@ -135,41 +145,24 @@ final class LzxDecoder {
             intelFileSize = in.read(1) == 1 ? in.read(16) << 16 | in.read(16) : 0;
             headerRead = true;
         }
-        int frameStart = windowPos;
-        int frameEnd = frameStart + frameSize;
-        if (frameEnd > windowSize) {
-            throw new IOException("LZX frame runs past the end of the window");
+    }
+
+    /** Decodes the current block up to its end or the frame's, whichever comes first. */
+    private void decodeRun(int frameEnd, boolean finalFrame) throws IOException {
+        int start = windowPos;
+        int runEnd = start + Math.min(blockRemaining, frameEnd - start);
+        if (blockType == BLOCK_STORED) {
+            in.readRaw(window, start, runEnd - start);
+            windowPos = runEnd;
+            decoded += runEnd - start;
+        } else {
+            decodeCompressed(runEnd, frameEnd, finalFrame);
         }
-        while (windowPos < frameEnd) {
-            if (blockRemaining == 0) {
-                readBlockHeader();
-                continue;
-            }
-            int runEnd = windowPos + Math.min(blockRemaining, frameEnd - windowPos);
-            int start = windowPos;
-            if (blockType == BLOCK_STORED) {
-                in.readRaw(window, windowPos, runEnd - windowPos);
-                windowPos = runEnd;
-                decoded += runEnd - start;
-            } else {
-                decodeCompressed(runEnd, frameEnd, finalFrame);
-            }
-            int produced = windowPos - start;
-            if (produced > blockRemaining) {
-                throw new IOException("LZX match runs past the end of its block");
-            }
-            blockRemaining -= produced;
+        int produced = windowPos - start;
+        if (produced > blockRemaining) {
+            throw new IOException("LZX match runs past the end of its block");
         }
-        in.alignToUnit();
-        System.arraycopy(window, frameStart, out, 0, frameSize);
-        if (intelFileSize != 0 && frame < INTEL_FRAMES && frameSize > INTEL_TAIL) {
-            translateCalls(out, frameSize, (int) output);
-        }
-        output += frameSize;
-        frame++;
-        if (windowPos == windowSize) {
-            windowPos = 0;
-        }
+        blockRemaining -= produced;
     }
 
     private void resetState() {
@@ -179,8 +172,7 @@ final class LzxDecoder {
         headerRead = false;
         blockRemaining = 0;
         blockType = BLOCK_NONE;
-        Arrays.fill(mainLengths, (byte) 0);
-        Arrays.fill(lengthLengths, (byte) 0);
+        trees.reset();
     }
 
     private void readBlockHeader() throws IOException {
@@ -193,14 +185,11 @@ final class LzxDecoder {
         blockRemaining = blockLength;
         switch (blockType) {
             case BLOCK_ALIGNED:
-                for (int i = 0; i < ALIGNED_SYMBOLS; i++) {
-                    alignedLengths[i] = (byte) in.read(3);
-                }
-                alignedCode.build(alignedLengths, ALIGNED_SYMBOLS);
-                readTrees();
+                trees.readAligned(in);
+                trees.readMainAndLength(in);
                 break;
             case BLOCK_VERBATIM:
-                readTrees();
+                trees.readMainAndLength(in);
                 break;
             case BLOCK_STORED:
                 in.alignForStoredBlock();
@@ -213,66 +202,19 @@ final class LzxDecoder {
         }
     }
 
-    private void readTrees() throws IOException {
-        readLengths(mainLengths, 0, NUM_CHARS);
-        readLengths(mainLengths, NUM_CHARS, mainSymbols);
-        mainCode.build(mainLengths, mainSymbols);
-        readLengths(lengthLengths, 0, NUM_SECONDARY_LENGTHS);
-        lengthCode.build(lengthLengths, NUM_SECONDARY_LENGTHS);
-    }
-
-    /** Reads code lengths {@code first..last} as deltas against the previous block's, through the pretree. */
-    private void readLengths(byte[] lengths, int first, int last) throws IOException {
-        for (int i = 0; i < PRETREE_SYMBOLS; i++) {
-            pretreeLengths[i] = (byte) in.read(4);
-        }
-        pretreeCode.build(pretreeLengths, PRETREE_SYMBOLS);
-        int x = first;
-        while (x < last) {
-            int code = pretreeCode.decode(in);
-            if (code == 17) {
-                x = fill(lengths, x, in.read(4) + 4, 0);
-            } else if (code == 18) {
-                x = fill(lengths, x, in.read(5) + 20, 0);
-            } else if (code == 19) {
-                int run = in.read(1) + 4;
-                x = fill(lengths, x, run, delta(lengths[x], pretreeCode.decode(in)));
-            } else {
-                lengths[x] = (byte) delta(lengths[x], code);
-                x++;
-            }
-        }
-    }
-
-    private static int delta(int previous, int code) throws IOException {
-        int length = previous - code;
-        if (length < 0) {
-            length += 17;
-        }
-        if (length < 0 || length > HuffmanCode.MAX_LENGTH) {
-            throw new IOException("LZX code length delta " + code + " is invalid");
-        }
-        return length;
-    }
-
-    private static int fill(byte[] lengths, int from, int count, int value) {
-        Arrays.fill(lengths, from, from + count, (byte) value);
-        return from + count;
-    }
-
     private void decodeCompressed(int runEnd, int frameEnd, boolean finalFrame) throws IOException {
         byte[] w = window;
         while (windowPos < runEnd) {
-            int symbol = mainCode.decode(in);
-            if (symbol < NUM_CHARS) {
+            int symbol = trees.main().decode(in);
+            if (symbol < LzxTrees.NUM_CHARS) {
                 w[windowPos++] = (byte) symbol;
                 decoded++;
                 continue;
             }
-            symbol -= NUM_CHARS;
+            symbol -= LzxTrees.NUM_CHARS;
             int length = symbol & NUM_PRIMARY_LENGTHS;
             if (length == NUM_PRIMARY_LENGTHS) {
-                length += lengthCode.decode(in);
+                length += trees.length().decode(in);
             }
             length += MIN_MATCH;
             int offset = matchOffset(symbol >>> 3);
@@ -306,7 +248,7 @@ final class LzxDecoder {
                 offset = POSITION_BASE[slot] - 2;
                 if (blockType == BLOCK_ALIGNED && extra >= 3) {
                     offset += in.read(extra - 3) << 3;
-                    offset += alignedCode.decode(in);
+                    offset += trees.aligned().decode(in);
                 } else if (extra > 16) {
                     offset += in.read(16) << (extra - 16);
                     offset += in.read(extra - 16);
@@ -341,28 +283,5 @@ final class LzxDecoder {
             }
         }
         decoded += length;
-    }
-
-    /** Undoes the encoder's E8 translation: absolute call targets back to relative ones. */
-    private void translateCalls(byte[] data, int size, int framePosition) {
-        int end = size - INTEL_TAIL;
-        int i = 0;
-        while (i < end) {
-            if (data[i] != (byte) 0xe8) {
-                i++;
-                continue;
-            }
-            int position = framePosition + i;
-            int absolute = (data[i + 1] & 0xff) | (data[i + 2] & 0xff) << 8 | (data[i + 3] & 0xff) << 16
-                    | (data[i + 4] & 0xff) << 24;
-            if (absolute >= -position && absolute < intelFileSize) {
-                int relative = absolute >= 0 ? absolute - position : absolute + intelFileSize;
-                data[i + 1] = (byte) relative;
-                data[i + 2] = (byte) (relative >>> 8);
-                data[i + 3] = (byte) (relative >>> 16);
-                data[i + 4] = (byte) (relative >>> 24);
-            }
-            i += 5;
-        }
     }
 }

@@ -5,7 +5,8 @@ import java.io.InputStream;
 
 /**
  * The bytes of a {@link Content} from one position for at most some length, stopping early (without error)
- * where the content ends; {@link ExactLengthInputStream} on top tells a short range from a complete one.
+ * where the content ends; {@link ExactLengthInputStream} on top tells a short range from a complete one. A
+ * position outside the content (including one that overflowed to a negative number) gives no bytes.
  */
 final class RangeInputStream extends InputStream {
     private final Content content;
@@ -14,8 +15,9 @@ final class RangeInputStream extends InputStream {
 
     RangeInputStream(Content content, long position, long length) {
         this.content = content;
-        this.position = Math.max(0, position);
-        this.end = Math.min(content.size(), Math.max(this.position, position + Math.max(0, length)));
+        long start = position < 0 || position > content.size() ? content.size() : position;
+        this.position = start;
+        this.end = start + Math.min(content.size() - start, Math.max(0, length));
     }
 
     @Override

@@ -5,9 +5,10 @@ import com.postwarden.scan.internal.content.Content;
 import java.io.IOException;
 
 /**
- * Feeds arbitrary bytes to the unpacker of ARJ archives (headers and methods 0 to 4). A normal build replays the committed seeds in
- * {@code ArjUnpackerFuzzTestInputs/}; {@code JAZZER_FUZZ=1} with {@code -Dtest=} on this class fuzzes and adds
- * findings there. Damaged input must end in an {@link IOException}; anything else escaping is a finding.
+ * Feeds arbitrary bytes to the unpacker of ARJ archives (headers and methods 0 to 4).
+ * A normal build replays the committed seeds in {@code ArjUnpackerFuzzTestInputs/}; {@code JAZZER_FUZZ=1} with
+ * {@code -Dtest=} on this class fuzzes and adds findings there. Damaged input must end in an
+ * {@link IOException}; anything else escaping is a finding.
  */
 class ArjUnpackerFuzzTest {
     private final ArjUnpacker unpacker = new ArjUnpacker();

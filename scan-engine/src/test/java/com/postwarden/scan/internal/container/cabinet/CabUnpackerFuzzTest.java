@@ -5,9 +5,10 @@ import com.postwarden.scan.internal.content.Content;
 import java.io.IOException;
 
 /**
- * Feeds arbitrary bytes to the unpacker of cabinets. A normal build replays the committed seeds in
- * {@code CabUnpackerFuzzTestInputs/}; {@code JAZZER_FUZZ=1} with {@code -Dtest=} on this class fuzzes and adds
- * findings there. Damaged input must end in an {@link IOException}; anything else escaping is a finding.
+ * Feeds arbitrary bytes to the unpacker of cabinets.
+ * A normal build replays the committed seeds in {@code CabUnpackerFuzzTestInputs/}; {@code JAZZER_FUZZ=1} with
+ * {@code -Dtest=} on this class fuzzes and adds findings there. Damaged input must end in an
+ * {@link IOException}; anything else escaping is a finding.
  */
 class CabUnpackerFuzzTest {
     private final CabUnpacker unpacker = new CabUnpacker();

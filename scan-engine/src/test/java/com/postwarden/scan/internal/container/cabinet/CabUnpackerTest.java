@@ -63,6 +63,18 @@ class CabUnpackerTest {
     }
 
     @Test
+    void reservedAreasAndTheNamesOfNeighbouringCabinetsAreSkipped() {
+        byte[] cab = new CabBuilder().reserve(20, 3, 5).neighbours("part1.cab", "part3.cab")
+                .folder(0).block(ALPHA, ALPHA.length)
+                .folder(0).block(BETA, BETA.length)
+                .file("alpha.txt", ALPHA.length, 0, 0)
+                .file("beta.txt", BETA.length, 0, 1)
+                .build();
+
+        Unpacking.of(unpacker, cab).assertComplete().assertEntries(ordered("alpha.txt", ALPHA, "beta.txt", BETA));
+    }
+
+    @Test
     void filesSharingBytesOfTheirFolderBothComeOut() {
         byte[] data = "0123456789abcdefghij".getBytes(StandardCharsets.US_ASCII);
         byte[] cab = new CabBuilder().folder(0).block(data, data.length)

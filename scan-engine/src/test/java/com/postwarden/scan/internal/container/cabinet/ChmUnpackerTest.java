@@ -63,8 +63,10 @@ class ChmUnpackerTest {
 
         Map<String, byte[]> samples = new LinkedHashMap<>(result.entries());
         samples.keySet().retainAll(sample.expected().keySet());
-        assertThat(Unpacking.digests(samples)).containsExactlyInAnyOrderEntriesOf(Unpacking.digests(sample.expected()));
-        assertThat(result.entries()).doesNotContainKeys(ChmCompressedSection.CONTENT, ChmCompressedSection.CONTROL_DATA);
+        assertThat(Unpacking.digests(samples))
+                .containsExactlyInAnyOrderEntriesOf(Unpacking.digests(sample.expected()));
+        assertThat(result.entries())
+                .doesNotContainKeys(ChmCompressedSection.CONTENT, ChmCompressedSection.CONTROL_DATA);
     }
 
     @Test

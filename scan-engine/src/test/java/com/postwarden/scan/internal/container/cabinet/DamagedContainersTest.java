@@ -7,6 +7,7 @@ import com.postwarden.scan.internal.container.cabinet.Samples.CabMethod;
 import com.postwarden.scan.internal.container.cabinet.Samples.Sample;
 import com.postwarden.scan.internal.content.Content;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -83,6 +84,20 @@ class DamagedContainersTest {
             } catch (IOException damaged) {
                 assertThat(damaged.getMessage()).as("message of %s", damaged).isNotBlank();
             }
+        }
+    }
+
+    /** Stored ARJ entries are copied, not decoded: bounded by the archive's size, they need no interruption. */
+    @ParameterizedTest
+    @EnumSource(value = Kind.class, names = "ARJ_STORED", mode = EnumSource.Mode.EXCLUDE)
+    void interruptedScanStopsDecodingWithAnInterruptedIOException(Kind kind) throws IOException {
+        byte[] intact = kind.make(directory);
+
+        Thread.currentThread().interrupt();
+        try {
+            assertThat(Unpacking.of(kind.unpacker(), intact).failure()).isInstanceOf(InterruptedIOException.class);
+        } finally {
+            Thread.interrupted();
         }
     }
 

@@ -44,7 +44,8 @@ class LzxDecoderFuzzTest {
     }
 
     private static int windowBits(byte[] input) {
-        return LzxDecoder.MIN_WINDOW_BITS + (input[0] & 0xff) % (LzxDecoder.MAX_WINDOW_BITS - LzxDecoder.MIN_WINDOW_BITS + 1);
+        int windows = LzxDecoder.MAX_WINDOW_BITS - LzxDecoder.MIN_WINDOW_BITS + 1;
+        return LzxDecoder.MIN_WINDOW_BITS + (input[0] & 0xff) % windows;
     }
 
     private static void unpack(com.postwarden.scan.internal.container.Unpacker unpacker, byte[] container) {

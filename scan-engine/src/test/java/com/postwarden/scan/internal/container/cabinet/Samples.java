@@ -93,7 +93,7 @@ final class Samples {
     static Sample lzxCabinet(Path directory, Map<String, byte[]> files) throws IOException {
         Sample chm = chm(directory, files);
         Content content = Content.of(chm.bytes());
-        ChmDirectory listing = ChmDirectory.read(content);
+        ChmDirectory listing = ChmDirectory.read(content, Integer.MAX_VALUE);
         ChmCompressedSection section = ChmCompressedSection.read(content, listing);
         if (section.length() > (long) section.resetInterval() * LzxDecoder.FRAME_SIZE) {
             throw new AssertionError("the sample's LZX stream has a reset; use fewer bytes");
@@ -111,7 +111,8 @@ final class Samples {
             cab.block(payload, LzxDecoder.FRAME_SIZE);
         }
         for (String name : files.keySet()) {
-            ChmEntry entry = listing.find("/" + name).orElseThrow();
+            ChmEntry entry = listing.files().stream().filter(file -> file.name().equals("/" + name)).findFirst()
+                    .orElseThrow();
             cab.file(name, entry.length(), entry.offset(), 0);
         }
         return new Sample(cab.build(), files);
