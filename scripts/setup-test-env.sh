@@ -32,6 +32,8 @@ PACKAGES=(
   bzip2
   sharutils        # uuencode
   mscompress       # SZDD samples (Microsoft compress.exe format)
+  gcab             # cabinet samples (stored, MSZIP)
+  fp-utils         # chmcmd/chmls: CHM samples with LZX
   qpdf             # PDF samples (attachments, object streams, encryption)
 )
 
