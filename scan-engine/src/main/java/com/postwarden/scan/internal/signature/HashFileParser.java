@@ -109,8 +109,12 @@ public final class HashFileParser {
         }
         int nameOffset = appendName(b, colons[1] + 1, nameEnd);
         Map<HashAlgorithm, HashIndexBuilder> builders = allowList ? allow : detect;
-        builders.computeIfAbsent(algorithm, a -> new HashIndexBuilder(a,
-                (int) Math.min(expectedLines, Integer.MAX_VALUE / 64))).add((int) size, b, start, nameOffset);
+        HashIndexBuilder builder = builders.get(algorithm);
+        if (builder == null) {
+            builder = new HashIndexBuilder(algorithm, (int) Math.min(expectedLines, Integer.MAX_VALUE / 64));
+            builders.put(algorithm, builder);
+        }
+        builder.add((int) size, b, start, nameOffset);
         return null;
     }
 
