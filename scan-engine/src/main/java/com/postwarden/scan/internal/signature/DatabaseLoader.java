@@ -21,8 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads a database directory: any mix of hash, body, logical, allow-list and ignore files and {@code .cvd}/
- * {@code .cld} containers (files of other types are left alone). A bad line never stops loading: it is
+ * Reads a database directory: any mix of hash, body, logical, allow-list and ignore files and {@code .cvd},
+ * {@code .cld} and {@code .cud} containers (files of other types are left alone). A bad line never stops loading: it is
  * counted under its reason and logged once per reason. A container that fails its checks is refused whole
  * and the rest still loads.
  *
@@ -110,7 +110,7 @@ public final class DatabaseLoader {
                 continue;
             }
             String name = file.source.name();
-            String base = name.substring(0, name.length() - 4);
+            String base = name.substring(0, name.lastIndexOf('.'));
             Listed other = byBase.get(base);
             byBase.put(base, other == null ? file : newer(other, file));
         }
@@ -271,7 +271,7 @@ public final class DatabaseLoader {
                     skipped.add(type + ": line too long");
                     continue;
                 }
-                if (lines.isBlank()) {
+                if (lines.isBlank() || lines.isComment()) {
                     continue;
                 }
                 String problem = line(type, kind, lines.text());

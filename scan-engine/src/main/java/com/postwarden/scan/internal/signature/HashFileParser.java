@@ -45,7 +45,7 @@ public final class HashFileParser {
                 skipped.add(type + ": line too long");
                 continue;
             }
-            if (lines.isBlank()) {
+            if (lines.isBlank() || lines.isComment()) {
                 continue;
             }
             String problem = line(lines.buffer(), lines.start(), lines.end(), allowList);
@@ -85,7 +85,7 @@ public final class HashFileParser {
             return "malformed hash";
         }
         long size = size(b, hashEnd + 1, colons[1]);
-        if (size == -2) {
+        if (size == -2 || size == 0) {
             return "malformed size";
         }
         if (size > Integer.MAX_VALUE - 8) {

@@ -73,7 +73,7 @@ public final class IgnoreList {
             while (lines.next()) {
                 if (lines.tooLong()) {
                     skipped.add(type + ": line too long");
-                } else if (!lines.isBlank()) {
+                } else if (!lines.isBlank() && !lines.isComment()) {
                     String problem = add(lines.text());
                     if (problem != null) {
                         skipped.add(type + ": " + problem);
@@ -92,7 +92,8 @@ public final class IgnoreList {
             } else if (fields.length == 2) {
                 name = fields[0];
                 md5 = fields[1].toLowerCase(java.util.Locale.ROOT);
-                if (md5.length() != 32 || !HexDigits.allHex(md5.getBytes(StandardCharsets.ISO_8859_1), 0, 32)) {
+                if (!name.isEmpty() && (md5.length() != 32
+                        || !HexDigits.allHex(md5.getBytes(StandardCharsets.ISO_8859_1), 0, 32))) {
                     return "malformed MD5";
                 }
             } else if (fields.length == 3) {
