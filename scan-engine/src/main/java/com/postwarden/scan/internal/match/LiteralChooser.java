@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * Picks the literal of a pattern that goes into the {@link LiteralIndex}: the run of up to {@link #MAX_LENGTH}
- * exact bytes least likely to occur by chance, so that candidates (and verifications) stay rare. Bytes frequent in real
- * data (zero, 0xff, spaces, NOPs, padding) weigh less than others; repeats weigh less than variety. At least
+ * exact bytes least likely to occur by chance, so that candidates (and verifications) stay rare. Bytes frequent
+ * in real data (zero, 0xff, spaces, NOPs, padding) weigh less than others; repeats weigh less than variety. At least
  * {@link #MIN_LENGTH} static bytes are needed, as in ClamAV. For a case-insensitive pattern every case variant of
  * the literal enters the index, so the literal holds at most {@link #MAX_NOCASE_LETTERS} letters. Stateless.
  */

@@ -237,7 +237,7 @@ final class ObjectScanner {
         return true;
     }
 
-    /** Verifies pattern {@code p} with its literal at {@code start..end}; {@code true} when a body signature matched. */
+    /** Verifies pattern {@code p} with its literal at {@code start..end}; true when a body signature matched. */
     private boolean candidate(int p, int start, int end) {
         if ((allowedTargets >>> patterns.target[p] & 1) == 0
                 || !info.resolve(patterns.offsetKind[p], patterns.offsetValue[p], patterns.offsetSection[p],

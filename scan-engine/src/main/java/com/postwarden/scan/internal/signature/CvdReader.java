@@ -118,7 +118,7 @@ public final class CvdReader {
         int first = buffered.read();
         int second = buffered.read();
         buffered.reset();
-        InputStream tar = first == 0x1f && second == 0x8b ? new GzipCompressorInputStream(buffered, false) : buffered;
+        InputStream tar = first == 0x1f && second == 0x8b ? new GzipCompressorInputStream(buffered) : buffered;
         try (TarArchiveInputStream archive = new TarArchiveInputStream(tar)) {
             TarArchiveEntry entry;
             Map<String, String> listed = null;

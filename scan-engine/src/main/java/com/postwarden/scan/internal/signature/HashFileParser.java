@@ -35,7 +35,7 @@ public final class HashFileParser {
         }
     }
 
-    /** Parses one file of {@code type} ({@code hdb}, {@code hsb}, {@code hdu}, {@code hsu}, {@code fp}, {@code sfp}). */
+    /** Parses one file of {@code type} (hdb, hsb, hdu, hsu, fp or sfp). */
     public void parse(InputStream in, String type) throws IOException {
         boolean allowList = type.equals("fp") || type.equals("sfp");
         LineReader lines = new LineReader(in);

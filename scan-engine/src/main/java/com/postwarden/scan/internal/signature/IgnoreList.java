@@ -34,10 +34,6 @@ public final class IgnoreList {
         return entries.isEmpty();
     }
 
-    public int size() {
-        return entries.size();
-    }
-
     /** Whether the signature {@code name} whose database line {@code line} supplies is dropped. */
     public boolean ignores(String name, Supplier<String> line) {
         Set<String> md5s = entries.get(name);
@@ -48,12 +44,6 @@ public final class IgnoreList {
             return true;
         }
         return md5s.contains(md5(line.get()));
-    }
-
-    /** Whether {@code name} is dropped whatever its line. */
-    public boolean ignoresName(String name) {
-        Set<String> md5s = entries.get(name);
-        return md5s != null && md5s.isEmpty();
     }
 
     private static String md5(String line) {

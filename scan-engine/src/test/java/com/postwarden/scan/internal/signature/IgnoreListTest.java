@@ -36,7 +36,7 @@ class IgnoreListTest {
         IgnoreList.Builder builder = IgnoreList.builder();
         builder.add("daily.ndb:1234:Old.Signature");
 
-        assertThat(builder.freeze().ignoresName("Old.Signature")).isTrue();
+        assertThat(builder.freeze().ignores("Old.Signature", () -> "any line")).isTrue();
     }
 
     @Test
