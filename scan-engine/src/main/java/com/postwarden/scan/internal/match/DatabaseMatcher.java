@@ -37,6 +37,7 @@ public final class DatabaseMatcher implements SignatureMatcher {
         try {
             return scanner.match(content, type);
         } finally {
+            scanner.release();
             pool.offer(scanner);
         }
     }

@@ -40,6 +40,7 @@ final class ObjectScanner {
     private final ObjectInfo info = new ObjectInfo();
     private final byte[] chunk = new byte[CHUNK];
     private ByteBuffer current;
+    private byte[] originalArray;
     private int currentSize;
     private final long[] range = new long[2];
     private final MessageDigest[] digests = new MessageDigest[ALGORITHMS.length];
@@ -74,6 +75,7 @@ final class ObjectScanner {
         info.reset(bytes, size, type, true);
         allowedTargets = targets(type);
         begin(bytes, size);
+        originalArray = content.arrayOrNull();
         rawPass(content, size, anyDigest);
         String logicalName = found < 0 ? evaluateLogical(bytes) : null;
         resetCounts();
@@ -101,6 +103,14 @@ final class ObjectScanner {
         }
         String hashName = anyDigest ? db.hashes.detected(size, computed) : null;
         return hashName != null ? new MatchResult.Detected(hashName) : MatchResult.NoMatch.INSTANCE;
+    }
+
+    /** Drops every reference to the last object, so a pooled scanner keeps no content alive. */
+    void release() {
+        current = null;
+        originalArray = null;
+        verifier.begin(null, 0);
+        info.reset(null, 0, null, false);
     }
 
     private boolean chooseDigests(int size) {
@@ -319,7 +329,8 @@ final class ObjectScanner {
         if (normalized.length < size) {
             normalized = new byte[size];
         }
-        int length = TextNormalizer.normalize(bytes, size, normalized);
+        int length = originalArray != null ? TextNormalizer.normalize(originalArray, 0, size, normalized)
+                : TextNormalizer.normalize(bytes, size, normalized, chunk);
         ByteBuffer view = ByteBuffer.wrap(normalized, 0, length);
         info.reset(view, length, type, false);
         begin(view, length);

@@ -29,12 +29,11 @@ final class TextNormalizer {
     private TextNormalizer() {
     }
 
-    /** Normalizes {@code source[0..size)} into {@code target} (at least {@code size} long); returns the length. */
-    static int normalize(ByteBuffer source, int size, byte[] target) {
-        if (source.hasArray()) {
-            return normalize(source.array(), source.arrayOffset(), size, target);
-        }
-        byte[] chunk = new byte[Math.min(size, 1 << 16)];
+    /**
+     * Normalizes {@code source[0..size)} into {@code target} (at least {@code size} long), reading through
+     * {@code chunk}; returns the length.
+     */
+    static int normalize(ByteBuffer source, int size, byte[] target, byte[] chunk) {
         int out = 0;
         boolean spaceWritten = false;
         for (int at = 0; at < size; at += chunk.length) {

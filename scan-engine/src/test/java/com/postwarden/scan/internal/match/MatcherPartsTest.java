@@ -46,7 +46,8 @@ class MatcherPartsTest {
         byte[] text = "Hello,\t\r\n  WORLD\u0001\u00e9!".getBytes(StandardCharsets.ISO_8859_1);
         byte[] out = new byte[text.length];
 
-        int length = TextNormalizer.normalize(ByteBuffer.wrap(text), text.length, out);
+        int length = TextNormalizer.normalize(ByteBuffer.wrap(text).asReadOnlyBuffer(), text.length, out, new byte[7]);
+        assertThat(TextNormalizer.normalize(text, 0, text.length, new byte[text.length])).isEqualTo(length);
 
         assertThat(new String(out, 0, length, StandardCharsets.ISO_8859_1)).isEqualTo("hello, world!");
     }
