@@ -35,7 +35,8 @@ public final class CvdReader {
     /** Receives the database files of a container in archive order. */
     @FunctionalInterface
     public interface EntryHandler {
-        void entry(String name, InputStream content) throws IOException;
+        /** One file of the container; {@code size} is its length as the archive states it. */
+        void entry(String name, long size, InputStream content) throws IOException;
     }
 
     /** Why a container was refused: the message is the reason shown in the load summary. */
@@ -133,9 +134,9 @@ public final class CvdReader {
                 if (firstEntry && entry.getName().endsWith(".info")) {
                     listed = infoList(archive);
                 } else if (listed == null) {
-                    handler.entry(entry.getName(), new Unclosable(archive));
+                    handler.entry(entry.getName(), entry.getSize(), new Unclosable(archive));
                 } else {
-                    checkedEntry(entry.getName(), archive, listed, handler);
+                    checkedEntry(entry.getName(), entry.getSize(), archive, listed, handler);
                 }
                 firstEntry = false;
             }
@@ -167,7 +168,7 @@ public final class CvdReader {
     }
 
     /** Hands an entry over while hashing it, then checks it against the {@code .info} list. */
-    private static void checkedEntry(String name, InputStream archive, Map<String, String> listed,
+    private static void checkedEntry(String name, long size, InputStream archive, Map<String, String> listed,
                                      EntryHandler handler) throws IOException, RefusedException {
         String expected = listed.get(name);
         if (expected == null) {
@@ -175,7 +176,7 @@ public final class CvdReader {
         }
         MessageDigest sha256 = HashAlgorithm.SHA256.newDigest();
         CountingDigestStream entry = new CountingDigestStream(new Unclosable(archive), sha256);
-        handler.entry(name, entry);
+        handler.entry(name, size, entry);
         drain(entry);
         String actual = entry.count() + ":" + HexFormat.of().formatHex(sha256.digest());
         if (!actual.equals(expected)) {

@@ -164,9 +164,8 @@ public final class DatabaseLoader {
                     HashTables tables = previous.get(file.source);
                     if (tables == null) {
                         HashFileParser parser = new HashFileParser();
-                        parser.expect(file.source.size());
                         try (InputStream in = Files.newInputStream(file.path)) {
-                            parser.parse(in, type);
+                            parser.parse(in, type, file.source.size());
                         }
                         tables = parser.build();
                     }
@@ -189,16 +188,13 @@ public final class DatabaseLoader {
             HashTables reused = previous.get(file.source);
             Contents contents = new Contents();
             HashFileParser hashes = reused == null ? new HashFileParser() : null;
-            if (hashes != null) {
-                hashes.expect(file.source.size() * 4);
-            }
             try {
-                CvdHeader header = cvdReader.read(file.path, type.equals("cvd"), (name, in) -> {
+                CvdHeader header = cvdReader.read(file.path, type.equals("cvd"), (name, size, in) -> {
                     String entryType = SourceFile.extensionOf(name);
                     FileKind kind = FileKind.of(entryType);
                     if (kind == FileKind.HASH) {
                         if (hashes != null) {
-                            hashes.parse(in, entryType);
+                            hashes.parse(in, entryType, size);
                         }
                     } else if (kind != FileKind.CONTAINER && kind != FileKind.OTHER) {
                         contents.entry(entryType, kind, in);

@@ -21,7 +21,7 @@ class CvdReaderTest {
     private final Map<String, String> entries = new LinkedHashMap<>();
 
     private CvdReader.EntryHandler collect() {
-        return (name, in) -> entries.put(name, new String(in.readAllBytes(), StandardCharsets.ISO_8859_1));
+        return (name, size, in) -> entries.put(name, new String(in.readAllBytes(), StandardCharsets.ISO_8859_1));
     }
 
     private CvdBuilder database() {
@@ -59,7 +59,7 @@ class CvdReaderTest {
         bytes[bytes.length - 30] ^= 0x55;
         Path cvd = Files.write(dir.resolve("test.cvd"), bytes);
 
-        assertThatThrownBy(() -> new CvdReader(KEY.verifier()).read(cvd, true, (name, in) -> in.readAllBytes()))
+        assertThatThrownBy(() -> new CvdReader(KEY.verifier()).read(cvd, true, (name, size, in) -> in.readAllBytes()))
                 .isInstanceOf(CvdReader.RefusedException.class);
     }
 

@@ -16,7 +16,8 @@ class HashFileParserTest {
 
     private static HashTables parse(String type, String text) throws Exception {
         HashFileParser parser = new HashFileParser();
-        parser.parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), type);
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        parser.parse(new ByteArrayInputStream(bytes), type, bytes.length);
         return parser.build();
     }
 
