@@ -74,9 +74,9 @@ public final class SignatureDatabase {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         DatabaseInfo info = new DatabaseInfo(loaded.fingerprint(), loaded.version(), loaded.timestamp(),
                 loaded.loaded(), skipped.snapshot(), loaded.refused(), loaded.ignored(), took);
-        LOG.info("Signature database {}: {} signatures loaded, {} skipped, version {}, {} automaton states, in {} ms",
+        LOG.info("Signature database {}: {} signatures loaded, {} skipped, version {}, {} literals indexed, in {} ms",
                 directory, info.loadedTotal(), info.skippedTotal(), info.version(),
-                compiled.matcher().automatonStates(), took.toMillis());
+                compiled.matcher().literalCount(), took.toMillis());
         return new SignatureDatabase(compiled.matcher(), info, loaded.hashTables());
     }
 

@@ -4,7 +4,7 @@ import com.postwarden.scan.internal.signature.CharacterClasses;
 import java.nio.ByteBuffer;
 
 /**
- * Checks a whole pattern where the automaton found its literal: the part after the literal forwards, the part
+ * Checks a whole pattern where the literal index found its literal: the part after the literal forwards, the part
  * before it backwards, trying every length of a gap or alternative (bounded backtracking). An unbounded gap
  * ({@code *}) remembers, per object, from which position on the rest of the pattern is known to fail, so that
  * many candidates of one pattern cost one pass over the object rather than one each. A candidate may take at

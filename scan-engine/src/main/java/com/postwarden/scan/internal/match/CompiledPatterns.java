@@ -1,9 +1,7 @@
 package com.postwarden.scan.internal.match;
 
-import com.postwarden.scan.internal.signature.SignatureOffset;
-
 /**
- * Every body pattern of a database in flat arrays: the part before the automaton literal (a program matched
+ * Every body pattern of a database in flat arrays: the part before the indexed literal (a program matched
  * backwards from the literal) and the part after it (a program matched forwards), where a match may start,
  * which target it applies to and which signature owns it. No object per pattern. Immutable and thread-safe;
  * fields are package-private for the verifier's inner loops.
@@ -77,10 +75,6 @@ final class CompiledPatterns {
 
     int count() {
         return owner.length;
-    }
-
-    SignatureOffset.Kind offsetKindOf(int pattern) {
-        return SignatureOffset.Kind.values()[offsetKind[pattern]];
     }
 
     /** Bytes held by the arrays, for the load summary. */

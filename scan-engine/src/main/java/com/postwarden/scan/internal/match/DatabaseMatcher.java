@@ -5,23 +5,23 @@ import com.postwarden.scan.internal.filetype.FileType;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * The {@link SignatureMatcher} of a compiled database: an automaton over every body and logical subsignature
+ * The {@link SignatureMatcher} of a compiled database: the index of every body and logical subsignature
  * literal, the compiled patterns, the logical signatures and the hash lookup. Each call borrows an
  * {@link ObjectScanner} (scratch buffers, digests, counters) from a pool, so steady-state scanning allocates
  * nothing per byte or per candidate, and scanners are dropped with the matcher on reload. Immutable and
  * thread-safe.
  */
 public final class DatabaseMatcher implements SignatureMatcher {
-    final ByteAutomaton automaton;
+    final LiteralIndex literals;
     final CompiledPatterns patterns;
     final String[] bodyNames;
     final LogicalSet logical;
     final HashLookup hashes;
     private final ConcurrentLinkedQueue<ObjectScanner> pool = new ConcurrentLinkedQueue<>();
 
-    DatabaseMatcher(ByteAutomaton automaton, CompiledPatterns patterns, String[] bodyNames, LogicalSet logical,
+    DatabaseMatcher(LiteralIndex literals, CompiledPatterns patterns, String[] bodyNames, LogicalSet logical,
                     HashLookup hashes) {
-        this.automaton = automaton;
+        this.literals = literals;
         this.patterns = patterns;
         this.bodyNames = bodyNames;
         this.logical = logical;
@@ -37,23 +37,24 @@ public final class DatabaseMatcher implements SignatureMatcher {
         try {
             return scanner.match(content, type);
         } finally {
+            scanner.release();
             pool.offer(scanner);
         }
     }
 
-    /** Body patterns in the automaton (logical subsignatures included). */
+    /** Body patterns matched (logical subsignatures included). */
     public int patternCount() {
         return patterns.count();
     }
 
-    /** Automaton states, for the load summary. */
-    public int automatonStates() {
-        return automaton.stateCount();
+    /** Literals indexed: a case-insensitive pattern has one per case variant. */
+    public int literalCount() {
+        return literals.entries();
     }
 
-    /** Approximate bytes held by the automaton and the compiled patterns. */
+    /** Approximate bytes held by the literal index and the compiled patterns. */
     public long compiledBytes() {
-        return automaton.memoryBytes() + patterns.memoryBytes();
+        return literals.memoryBytes() + patterns.memoryBytes();
     }
 
     /** Hash signatures (not allow-list entries) across all source files. */

@@ -7,16 +7,16 @@ import com.postwarden.scan.internal.signature.PatternElement.ByteRun;
 import java.util.List;
 
 /**
- * Picks the literal of a pattern that goes into the automaton: the run of up to {@link #MAX_LENGTH} exact bytes
- * least likely to occur by chance, so that candidates (and verifications) stay rare. Bytes frequent in real
- * data (zero, 0xff, spaces, NOPs, padding) weigh less than others; repeats weigh less than variety. At least
+ * Picks the literal of a pattern that goes into the {@link LiteralIndex}: the run of up to {@link #MAX_LENGTH}
+ * exact bytes least likely to occur by chance, so that candidates (and verifications) stay rare. Bytes frequent
+ * in real data (zero, 0xff, spaces, NOPs, padding) weigh less than others; repeats weigh less than variety. At least
  * {@link #MIN_LENGTH} static bytes are needed, as in ClamAV. For a case-insensitive pattern every case variant of
- * the literal enters the automaton, so the literal holds at most {@link #MAX_NOCASE_LETTERS} letters. Stateless.
+ * the literal enters the index, so the literal holds at most {@link #MAX_NOCASE_LETTERS} letters. Stateless.
  */
 final class LiteralChooser {
     /** Shortest usable literal: ClamAV's two-byte static part. */
     static final int MIN_LENGTH = 2;
-    /** Longest literal: longer ones add automaton states without making candidates measurably rarer. */
+    /** Longest literal: longer ones cost memory without making candidates measurably rarer. */
     static final int MAX_LENGTH = 8;
     /** At most 2^4 case variants per case-insensitive literal. */
     static final int MAX_NOCASE_LETTERS = 4;

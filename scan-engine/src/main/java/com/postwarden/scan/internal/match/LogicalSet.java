@@ -10,10 +10,6 @@ import com.postwarden.scan.internal.signature.TargetDescription;
  * holds with no match at all ({@code 0=0}) are evaluated for every object of their target. Immutable.
  */
 final class LogicalSet {
-    static final LogicalSet EMPTY = new LogicalSet(new String[0], new TargetDescription[0],
-            new LogicalExpression[0], new int[0], new int[0], new Subsignature.Pcre[0][], new int[0][], new int[0],
-            new int[0]);
-
     final String[] names;
     final TargetDescription[] targets;
     final LogicalExpression[] expressions;

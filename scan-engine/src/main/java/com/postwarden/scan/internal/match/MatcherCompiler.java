@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * Compiles loaded signatures into a {@link DatabaseMatcher}. Signatures the matcher cannot run (no static part
- * of two bytes to put in the automaton) are left out and counted by reason. Stateless.
+ * of two bytes to index) are left out and counted by reason. Stateless.
  */
 public final class MatcherCompiler {
 
@@ -40,7 +40,7 @@ public final class MatcherCompiler {
         }
         LogicalSet logical = logical(loaded.logical(), compiler, skipped);
         HashLookup hashes = new HashLookup(loaded.hashTables().values(), loaded.ignoreList());
-        DatabaseMatcher matcher = new DatabaseMatcher(compiler.automaton(), compiler.patterns(), bodyNames, logical,
+        DatabaseMatcher matcher = new DatabaseMatcher(compiler.literalIndex(), compiler.patterns(), bodyNames, logical,
                 hashes);
         return new Result(matcher, skipped.snapshot());
     }

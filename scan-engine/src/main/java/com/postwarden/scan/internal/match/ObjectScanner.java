@@ -12,9 +12,9 @@ import java.util.Arrays;
  * Matches one object at a time against a {@link DatabaseMatcher}, with state reused from object to object.
  *
  * <p>One pass reads the object in 64 KB chunks (the backing array itself when the content is on the heap):
- * the automaton runs over each chunk, each candidate literal is verified at once, and the digests that some
- * hash signature or allow-list entry of exactly this size needs are updated from the same chunk. The first
- * verified body signature ends the automaton's work; digests still finish when an allow-list could forgive it.
+ * the {@link LiteralIndex} filter runs over each chunk, each literal found is verified at once, and the digests
+ * that some hash signature or allow-list entry of exactly this size needs are updated from the same chunk. The
+ * first verified body signature ends the matching; digests still finish when an allow-list could forgive it.
  * Logical signatures are decided after the pass from their subsignature counts. Text and HTML objects are then
  * normalized ({@link TextNormalizer}) and matched again, up to ClamAV's normalization limits.
  *
@@ -33,13 +33,15 @@ final class ObjectScanner {
     private static final HashAlgorithm[] ALGORITHMS = HashAlgorithm.values();
 
     private final DatabaseMatcher db;
-    private final ByteAutomaton automaton;
+    private final LiteralIndex literals;
     private final CompiledPatterns patterns;
     private final LogicalSet logical;
     private final CandidateVerifier verifier;
     private final ObjectInfo info = new ObjectInfo();
     private final byte[] chunk = new byte[CHUNK];
-    private final int[] stateOut = new int[1];
+    private ByteBuffer current;
+    private byte[] originalArray;
+    private int currentSize;
     private final long[] range = new long[2];
     private final MessageDigest[] digests = new MessageDigest[ALGORITHMS.length];
     private final boolean[] digesting = new boolean[ALGORITHMS.length];
@@ -53,7 +55,7 @@ final class ObjectScanner {
 
     ObjectScanner(DatabaseMatcher db) {
         this.db = db;
-        this.automaton = db.automaton;
+        this.literals = db.literals;
         this.patterns = db.patterns;
         this.logical = db.logical;
         this.verifier = new CandidateVerifier(patterns);
@@ -72,7 +74,8 @@ final class ObjectScanner {
         found = -1;
         info.reset(bytes, size, type, true);
         allowedTargets = targets(type);
-        verifier.begin(bytes, size);
+        begin(bytes, size);
+        originalArray = content.arrayOrNull();
         rawPass(content, size, anyDigest);
         String logicalName = found < 0 ? evaluateLogical(bytes) : null;
         resetCounts();
@@ -102,6 +105,14 @@ final class ObjectScanner {
         return hashName != null ? new MatchResult.Detected(hashName) : MatchResult.NoMatch.INSTANCE;
     }
 
+    /** Drops every reference to the last object, so a pooled scanner keeps no content alive. */
+    void release() {
+        current = null;
+        originalArray = null;
+        verifier.begin(null, 0);
+        info.reset(null, 0, null, false);
+    }
+
     private boolean chooseDigests(int size) {
         boolean any = false;
         for (HashAlgorithm algorithm : ALGORITHMS) {
@@ -123,7 +134,7 @@ final class ObjectScanner {
     private void rawPass(Content content, int size, boolean anyDigest) {
         byte[] array = content.arrayOrNull();
         boolean scanning = patterns.count() > 0;
-        int state = 0;
+        int window = 0;
         for (int pos = 0; pos < size && (scanning || anyDigest); pos += CHUNK) {
             int length = Math.min(CHUNK, size - pos);
             byte[] buffer;
@@ -137,7 +148,7 @@ final class ObjectScanner {
                 from = 0;
             }
             if (scanning) {
-                state = scan(buffer, from, from + length, pos - from, state);
+                window = scan(buffer, from, from + length, pos - from, window);
                 scanning = found < 0;
             }
             if (anyDigest) {
@@ -150,51 +161,110 @@ final class ObjectScanner {
         }
     }
 
-    /** Runs the automaton over {@code buffer[from..to)}; {@code delta} turns buffer indexes into object positions. */
-    private int scan(byte[] buffer, int from, int to, int delta, int state) {
-        int i = from;
-        int s = state;
-        while (i < to) {
-            int result = automaton.run(buffer, i, to, s, stateOut);
-            if (result >= 0) {
-                return result;
-            }
-            int next = -result;
-            s = stateOut[0];
-            if (candidates(s, next + delta)) {
-                return s;
-            }
-            i = next;
-        }
-        return s;
+    private void begin(ByteBuffer bytes, int size) {
+        current = bytes;
+        currentSize = size;
+        verifier.begin(bytes, size);
     }
 
-    /** Verifies every pattern whose literal ends at {@code end}; {@code true} once a body signature matched. */
-    private boolean candidates(int state, int end) {
-        for (int s = state; s >= 0; s = automaton.outputLink(s)) {
-            for (int k = automaton.outputsFrom(s), last = automaton.outputsTo(s); k < last; k++) {
-                int p = automaton.output(k);
-                if ((allowedTargets >>> patterns.target[p] & 1) == 0
-                        || !info.resolve(patterns.offsetKind[p], patterns.offsetValue[p], patterns.offsetSection[p],
-                        patterns.offsetShift[p], range)) {
+    /**
+     * Runs the literal filter over {@code buffer[from..to)}; {@code delta} turns buffer indexes into object
+     * positions, {@code window} holds the bytes before {@code from}. Returns the window after the last byte read.
+     */
+    private int scan(byte[] buffer, int from, int to, int delta, int window) {
+        LiteralIndex.Grams four = literals.grams(4);
+        if (four != null && literals.grams(3) == null && literals.grams(2) == null) {
+            return scanFour(buffer, from, to, delta, window, four);
+        }
+        int w = window;
+        for (int i = from; i < to; i++) {
+            w = w << 8 | (buffer[i] & 0xff);
+            for (int q = LiteralIndex.MAX_GRAM; q >= 2; q--) {
+                LiteralIndex.Grams grams = literals.grams(q);
+                if (grams == null) {
                     continue;
                 }
-                int literalStart = end - patterns.literalLength[p];
-                long latest = (long) literalStart - patterns.preMin[p];
-                long earliest = patterns.preMax[p] == CompiledPatterns.UNBOUNDED ? 0
-                        : (long) literalStart - patterns.preMax[p];
-                if (latest < range[0] || earliest > range[1]
-                        || !verifier.verify(p, literalStart, end, range[0], range[1])) {
-                    continue;
+                int gram = q == 4 ? w : w & (1 << 8 * q) - 1;
+                int h = q == 2 ? gram : LiteralIndex.Grams.hash(gram, grams.shift());
+                if ((grams.bits()[h >>> 6] >>> h & 1) != 0 && hit(grams, gram, i + delta)) {
+                    return w;
                 }
-                int owner = patterns.owner[p];
-                if (owner >= 0) {
-                    found = owner;
-                    return true;
-                }
-                count(-owner - 1);
             }
         }
+        return w;
+    }
+
+    /** {@link #scan} when every literal has at least four bytes: one filter lookup per byte. */
+    private int scanFour(byte[] buffer, int from, int to, int delta, int window, LiteralIndex.Grams four) {
+        final long[] bits = four.bits();
+        final int shift = four.shift();
+        int w = window;
+        for (int i = from; i < to; i++) {
+            w = w << 8 | (buffer[i] & 0xff);
+            int h = (w * 0x9E3779B1) >>> shift;
+            if ((bits[h >>> 6] >>> h & 1) != 0 && hit(four, w, i + delta)) {
+                return w;
+            }
+        }
+        return w;
+    }
+
+    /**
+     * Checks the literals starting with {@code gram}, which ends at object position {@code end}; verifies the
+     * pattern of each literal present. Returns {@code true} once a body signature matched.
+     */
+    private boolean hit(LiteralIndex.Grams grams, int gram, int end) {
+        int start = end - grams.length() + 1;
+        if (start < 0) {
+            return false;
+        }
+        if (!grams.secondBit(gram)) {
+            return false;
+        }
+        int first = grams.firstEntry(gram);
+        if (first < 0) {
+            return false;
+        }
+        for (int e = first, last = grams.entryEnd(first); e < last; e++) {
+            int length = literals.literalLength(e);
+            if (start + length > currentSize || !restMatches(e, start, grams.length(), length)) {
+                continue;
+            }
+            if (candidate(literals.pattern(e), start, start + length)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean restMatches(int entry, int start, int from, int length) {
+        int at = literals.literalStart(entry);
+        for (int i = from; i < length; i++) {
+            if (current.get(start + i) != literals.literalByte(at + i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Verifies pattern {@code p} with its literal at {@code start..end}; true when a body signature matched. */
+    private boolean candidate(int p, int start, int end) {
+        if ((allowedTargets >>> patterns.target[p] & 1) == 0
+                || !info.resolve(patterns.offsetKind[p], patterns.offsetValue[p], patterns.offsetSection[p],
+                patterns.offsetShift[p], range)) {
+            return false;
+        }
+        long latest = (long) start - patterns.preMin[p];
+        long earliest = patterns.preMax[p] == CompiledPatterns.UNBOUNDED ? 0 : (long) start - patterns.preMax[p];
+        if (latest < range[0] || earliest > range[1] || !verifier.verify(p, start, end, range[0], range[1])) {
+            return false;
+        }
+        int owner = patterns.owner[p];
+        if (owner >= 0) {
+            found = owner;
+            return true;
+        }
+        count(-owner - 1);
         return false;
     }
 
@@ -259,10 +329,11 @@ final class ObjectScanner {
         if (normalized.length < size) {
             normalized = new byte[size];
         }
-        int length = TextNormalizer.normalize(bytes, size, normalized);
+        int length = originalArray != null ? TextNormalizer.normalize(originalArray, 0, size, normalized)
+                : TextNormalizer.normalize(bytes, size, normalized, chunk);
         ByteBuffer view = ByteBuffer.wrap(normalized, 0, length);
         info.reset(view, length, type, false);
-        verifier.begin(view, length);
+        begin(view, length);
         scan(normalized, 0, length, 0, 0);
         String logicalName = found < 0 ? evaluateLogical(view) : null;
         resetCounts();

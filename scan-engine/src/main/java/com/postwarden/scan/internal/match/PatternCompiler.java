@@ -14,15 +14,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Compiles body patterns into {@link CompiledPatterns} and their literals into an {@link AutomatonBuilder}: each
- * pattern is split at the literal {@link LiteralChooser} picks, the part before it encoded in reverse order for
- * backward matching, the part after it in order. Not thread-safe; one per database compilation.
+ * Compiles body patterns into {@link CompiledPatterns} and their literals into a {@link LiteralIndexBuilder}:
+ * each pattern is split at the literal {@link LiteralChooser} picks, the part before it encoded in reverse order
+ * for backward matching, the part after it in order. Not thread-safe; one per database compilation.
  */
 final class PatternCompiler {
     /** Reason for a pattern without a usable literal. */
     static final String NO_LITERAL = "no static part of two bytes";
 
-    private final AutomatonBuilder automaton = new AutomatonBuilder();
+    private final LiteralIndexBuilder literals = new LiteralIndexBuilder();
     private final Growable.Ints code = new Growable.Ints();
     private final Growable.Bytes data = new Growable.Bytes();
     private final Growable.Longs classes = new Growable.Longs();
@@ -89,7 +89,7 @@ final class PatternCompiler {
         offsetShift.add((int) offset.shift());
         this.owner.add(owner);
         for (byte[] literal : variants(run.slice(choice.from(), choice.to()).values(), pattern.nocase())) {
-            automaton.add(literal, pattern0);
+            literals.add(literal, pattern0);
         }
         return null;
     }
@@ -105,8 +105,8 @@ final class PatternCompiler {
                 offsetSection.toArray(), offsetShift.toArray(), owner.toArray(), starSlots);
     }
 
-    ByteAutomaton automaton() {
-        return automaton.build();
+    LiteralIndex literalIndex() {
+        return literals.build();
     }
 
     private int encode(List<PatternElement> elements, boolean nocase) {

@@ -8,7 +8,8 @@ import java.util.regex.Matcher;
 /**
  * Runs a PCRE subsignature over an object and counts its matches, following ClamAV's options: without an
  * offset the regex searches the whole object; with one it must match right at the offset (any start up to
- * {@code maxshift} later), or search from there ({@code r}), or stay within the offset window ({@code e});
+ * {@code maxshift} later), or search from there ({@code r}), or lie within the {@code maxshift} bytes from the
+ * offset ({@code e});
  * {@code g} counts every match instead of the first. Work is bounded by {@link #budgetFor(int)} characters
  * read per run; a run past it, or one that overflows the regex engine's stack, counts as no match. Stateless.
  */
@@ -43,7 +44,7 @@ final class PcreRunner {
             int from = (int) Math.min(range[0], size);
             int last = (int) Math.min(range[1], size);
             if (pcre.encompass() && offset.shift() > 0) {
-                return search(matcher, from, Math.min(size, last + 1), pcre.global(), pcre.anchored());
+                return search(matcher, from, last, pcre.global(), pcre.anchored());
             }
             if (pcre.rolling()) {
                 return search(matcher, from, size, pcre.global(), pcre.anchored());

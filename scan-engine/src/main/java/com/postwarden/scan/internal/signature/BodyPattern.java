@@ -32,7 +32,7 @@ public record BodyPattern(List<PatternElement> elements, EdgeMarker left, EdgeMa
         return new BodyPattern(elements, left, right, true, wide);
     }
 
-    /** The same pattern with fullword markers ({@code ::f}): a non-alphanumeric byte or the object's edge on both sides. */
+    /** The pattern with fullword markers ({@code ::f}): a non-alphanumeric byte or the object's edge on each side. */
     public BodyPattern withFullword() {
         return new BodyPattern(elements, new EdgeMarker(EdgeMarker.Kind.WORD, false),
                 new EdgeMarker(EdgeMarker.Kind.WORD, false), nocase, wide);

@@ -21,8 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads a database directory: any mix of hash, body, logical, allow-list and ignore files and {@code .cvd}/
- * {@code .cld} containers (files of other types are left alone). A bad line never stops loading: it is
+ * Reads a database directory: any mix of hash, body, logical, allow-list and ignore files and {@code .cvd},
+ * {@code .cld} and {@code .cud} containers (files of other types are left alone). A bad line never stops loading: it is
  * counted under its reason and logged once per reason. A container that fails its checks is refused whole
  * and the rest still loads.
  *
@@ -110,7 +110,7 @@ public final class DatabaseLoader {
                 continue;
             }
             String name = file.source.name();
-            String base = name.substring(0, name.length() - 4);
+            String base = name.substring(0, name.lastIndexOf('.'));
             Listed other = byBase.get(base);
             byBase.put(base, other == null ? file : newer(other, file));
         }
@@ -164,9 +164,8 @@ public final class DatabaseLoader {
                     HashTables tables = previous.get(file.source);
                     if (tables == null) {
                         HashFileParser parser = new HashFileParser();
-                        parser.expect(file.source.size());
                         try (InputStream in = Files.newInputStream(file.path)) {
-                            parser.parse(in, type);
+                            parser.parse(in, type, file.source.size());
                         }
                         tables = parser.build();
                     }
@@ -189,16 +188,13 @@ public final class DatabaseLoader {
             HashTables reused = previous.get(file.source);
             Contents contents = new Contents();
             HashFileParser hashes = reused == null ? new HashFileParser() : null;
-            if (hashes != null) {
-                hashes.expect(file.source.size() * 4);
-            }
             try {
-                CvdHeader header = cvdReader.read(file.path, type.equals("cvd"), (name, in) -> {
+                CvdHeader header = cvdReader.read(file.path, type.equals("cvd"), (name, size, in) -> {
                     String entryType = SourceFile.extensionOf(name);
                     FileKind kind = FileKind.of(entryType);
                     if (kind == FileKind.HASH) {
                         if (hashes != null) {
-                            hashes.parse(in, entryType);
+                            hashes.parse(in, entryType, size);
                         }
                     } else if (kind != FileKind.CONTAINER && kind != FileKind.OTHER) {
                         contents.entry(entryType, kind, in);
@@ -271,7 +267,7 @@ public final class DatabaseLoader {
                     skipped.add(type + ": line too long");
                     continue;
                 }
-                if (lines.isBlank()) {
+                if (lines.isBlank() || lines.isComment()) {
                     continue;
                 }
                 String problem = line(type, kind, lines.text());

@@ -19,7 +19,7 @@ enum FileKind {
             case "ndb", "ndu" -> BODY;
             case "ldb", "ldu" -> LOGICAL;
             case "ign", "ign2" -> IGNORE;
-            case "cvd", "cld" -> CONTAINER;
+            case "cvd", "cld", "cud" -> CONTAINER;
             default -> UNSUPPORTED_TYPES.contains(extension) ? UNSUPPORTED : OTHER;
         };
     }

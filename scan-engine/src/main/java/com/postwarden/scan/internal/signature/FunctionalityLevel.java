@@ -13,11 +13,6 @@ public final class FunctionalityLevel {
     private FunctionalityLevel() {
     }
 
-    /** Whether a signature for levels {@code min..max} (either may be absent: -1) applies to this engine. */
-    public static boolean accepts(int min, int max) {
-        return (min < 0 || min <= CURRENT) && (max < 0 || CURRENT <= max);
-    }
-
     /** The skip reason for a signature outside our level, or {@code null} when it applies. */
     public static String rejection(int min, int max) {
         if (min >= 0 && min > CURRENT) {

@@ -9,6 +9,8 @@ public enum HashAlgorithm {
     SHA1(20, "SHA-1"),
     SHA256(32, "SHA-256");
 
+    private static final HashAlgorithm[] ALL = values();
+
     private final int length;
     private final String javaName;
 
@@ -32,7 +34,7 @@ public enum HashAlgorithm {
 
     /** The algorithm whose hex digest has {@code hexLength} characters, or {@code null}. */
     public static HashAlgorithm forHexLength(int hexLength) {
-        for (HashAlgorithm algorithm : values()) {
+        for (HashAlgorithm algorithm : ALL) {
             if (algorithm.length * 2 == hexLength) {
                 return algorithm;
             }

@@ -24,19 +24,20 @@ public final class HashFileParser {
     private byte[] names = new byte[1 << 12];
     private int namesLength;
     private final int[] colons = new int[5];
-    private long expectedLines = 1024;
+    private static final long MIN_EXPECTED = 1024;
+    private static final long MAX_EXPECTED = 1 << 24;
+    private long expectedLines = MIN_EXPECTED;
 
-    /** Sizes the arrays for a file of about {@code bytes} bytes before parsing it. */
-    public void expect(long bytes) {
-        expectedLines = Math.max(expectedLines, Math.min(bytes / AVERAGE_LINE, 1L << 26));
-        long nameBytes = Math.min(bytes / 2, Integer.MAX_VALUE / 2);
+    /**
+     * Parses one file of {@code type} (hdb, hsb, hdu, hsu, fp or sfp) of about {@code sizeHint} bytes: the hint
+     * sizes the arrays so a million lines do not grow them step by step (and briefly need twice the memory).
+     */
+    public void parse(InputStream in, String type, long sizeHint) throws IOException {
+        expectedLines = Math.max(MIN_EXPECTED, Math.min(sizeHint / AVERAGE_LINE, MAX_EXPECTED));
+        long nameBytes = Math.min(namesLength + sizeHint / 2, Integer.MAX_VALUE / 2);
         if (nameBytes > names.length) {
             names = java.util.Arrays.copyOf(names, (int) nameBytes);
         }
-    }
-
-    /** Parses one file of {@code type} ({@code hdb}, {@code hsb}, {@code hdu}, {@code hsu}, {@code fp}, {@code sfp}). */
-    public void parse(InputStream in, String type) throws IOException {
         boolean allowList = type.equals("fp") || type.equals("sfp");
         LineReader lines = new LineReader(in);
         long count = 0;
@@ -45,7 +46,7 @@ public final class HashFileParser {
                 skipped.add(type + ": line too long");
                 continue;
             }
-            if (lines.isBlank()) {
+            if (lines.isBlank() || lines.isComment()) {
                 continue;
             }
             String problem = line(lines.buffer(), lines.start(), lines.end(), allowList);
@@ -85,7 +86,7 @@ public final class HashFileParser {
             return "malformed hash";
         }
         long size = size(b, hashEnd + 1, colons[1]);
-        if (size == -2) {
+        if (size == -2 || size == 0) {
             return "malformed size";
         }
         if (size > Integer.MAX_VALUE - 8) {
@@ -109,8 +110,12 @@ public final class HashFileParser {
         }
         int nameOffset = appendName(b, colons[1] + 1, nameEnd);
         Map<HashAlgorithm, HashIndexBuilder> builders = allowList ? allow : detect;
-        builders.computeIfAbsent(algorithm, a -> new HashIndexBuilder(a,
-                (int) Math.min(expectedLines, Integer.MAX_VALUE / 64))).add((int) size, b, start, nameOffset);
+        HashIndexBuilder builder = builders.get(algorithm);
+        if (builder == null) {
+            builder = new HashIndexBuilder(algorithm, (int) expectedLines);
+            builders.put(algorithm, builder);
+        }
+        builder.add((int) size, b, start, nameOffset);
         return null;
     }
 

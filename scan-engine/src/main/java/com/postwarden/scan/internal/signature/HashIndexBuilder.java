@@ -36,7 +36,9 @@ final class HashIndexBuilder {
         int length = algorithm.length();
         int base = count * length;
         for (int i = 0; i < length; i++) {
-            digests[base + i] = (byte) (HexDigits.value(hex[hexAt + 2 * i]) << 4 | HexDigits.value(hex[hexAt + 2 * i + 1]));
+            int high = HexDigits.value(hex[hexAt + 2 * i]);
+            int low = HexDigits.value(hex[hexAt + 2 * i + 1]);
+            digests[base + i] = (byte) (high << 4 | low);
         }
         sizes[count] = size;
         names[count] = nameOffset;

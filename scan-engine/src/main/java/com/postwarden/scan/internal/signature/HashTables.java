@@ -17,8 +17,6 @@ import java.util.Map;
 public record HashTables(Map<HashAlgorithm, HashIndex> detect, Map<HashAlgorithm, HashIndex> allow,
                          Map<String, Long> loaded, Map<String, Long> skipped) {
 
-    public static final HashTables EMPTY = new HashTables(Map.of(), Map.of(), Map.of(), Map.of());
-
     public HashTables {
         detect = Collections.unmodifiableMap(new EnumMap<>(copy(detect)));
         allow = Collections.unmodifiableMap(new EnumMap<>(copy(allow)));
@@ -28,9 +26,5 @@ public record HashTables(Map<HashAlgorithm, HashIndex> detect, Map<HashAlgorithm
 
     private static Map<HashAlgorithm, HashIndex> copy(Map<HashAlgorithm, HashIndex> map) {
         return map.isEmpty() ? new EnumMap<>(HashAlgorithm.class) : map;
-    }
-
-    public boolean isEmpty() {
-        return detect.isEmpty() && allow.isEmpty();
     }
 }

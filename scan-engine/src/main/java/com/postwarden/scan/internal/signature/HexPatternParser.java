@@ -199,8 +199,10 @@ public final class HexPatternParser {
                 return;
             }
             switch (edgeKind) {
-                case BOUNDARY -> elements.add(new ByteClass(CharacterClasses.bitsOf(CharacterClasses::isBoundary, negated)));
-                case WORD -> elements.add(new ByteClass(CharacterClasses.bitsOf(CharacterClasses::isAlphanumeric, !negated)));
+                case BOUNDARY -> elements.add(
+                        new ByteClass(CharacterClasses.bitsOf(CharacterClasses::isBoundary, negated)));
+                case WORD -> elements.add(
+                        new ByteClass(CharacterClasses.bitsOf(CharacterClasses::isAlphanumeric, !negated)));
                 case LINE -> elements.add(negated
                         ? new ByteClass(CharacterClasses.bitsOf(b -> b == '\n', true))
                         : new Alternatives(List.of(ByteRun.exact(new byte[] {'\n'}),
@@ -273,7 +275,8 @@ public final class HexPatternParser {
                     continue;
                 }
                 if (c == '*' || c == '[' || i + 1 >= part.length()) {
-                    throw new SignatureFormatException(c == '*' || c == '[' ? "alternatives with a gap" : "malformed alternatives");
+                    throw new SignatureFormatException(
+                            c == '*' || c == '[' ? "alternatives with a gap" : "malformed alternatives");
                 }
                 char low = part.charAt(i + 1);
                 int h = c == '?' ? -1 : hexDigit(c);

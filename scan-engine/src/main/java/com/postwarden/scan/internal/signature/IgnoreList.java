@@ -34,10 +34,6 @@ public final class IgnoreList {
         return entries.isEmpty();
     }
 
-    public int size() {
-        return entries.size();
-    }
-
     /** Whether the signature {@code name} whose database line {@code line} supplies is dropped. */
     public boolean ignores(String name, Supplier<String> line) {
         Set<String> md5s = entries.get(name);
@@ -48,12 +44,6 @@ public final class IgnoreList {
             return true;
         }
         return md5s.contains(md5(line.get()));
-    }
-
-    /** Whether {@code name} is dropped whatever its line. */
-    public boolean ignoresName(String name) {
-        Set<String> md5s = entries.get(name);
-        return md5s != null && md5s.isEmpty();
     }
 
     private static String md5(String line) {
@@ -73,7 +63,7 @@ public final class IgnoreList {
             while (lines.next()) {
                 if (lines.tooLong()) {
                     skipped.add(type + ": line too long");
-                } else if (!lines.isBlank()) {
+                } else if (!lines.isBlank() && !lines.isComment()) {
                     String problem = add(lines.text());
                     if (problem != null) {
                         skipped.add(type + ": " + problem);
@@ -92,7 +82,8 @@ public final class IgnoreList {
             } else if (fields.length == 2) {
                 name = fields[0];
                 md5 = fields[1].toLowerCase(java.util.Locale.ROOT);
-                if (md5.length() != 32 || !HexDigits.allHex(md5.getBytes(StandardCharsets.ISO_8859_1), 0, 32)) {
+                if (!name.isEmpty() && (md5.length() != 32
+                        || !HexDigits.allHex(md5.getBytes(StandardCharsets.ISO_8859_1), 0, 32))) {
                     return "malformed MD5";
                 }
             } else if (fields.length == 3) {

@@ -78,6 +78,11 @@ final class LineReader {
         return true;
     }
 
+    /** Whether the line is a comment: ClamAV skips lines that start with {@code #}. */
+    boolean isComment() {
+        return end > start && buffer[start] == '#';
+    }
+
     String text() {
         return new String(buffer, start, end - start, StandardCharsets.UTF_8);
     }

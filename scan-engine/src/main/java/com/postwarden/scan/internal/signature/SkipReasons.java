@@ -27,14 +27,6 @@ public final class SkipReasons {
         other.forEach(this::add);
     }
 
-    public long total() {
-        long total = 0;
-        for (long count : counts.values()) {
-            total += count;
-        }
-        return total;
-    }
-
     /** An immutable copy, sorted by reason. */
     public Map<String, Long> snapshot() {
         return Collections.unmodifiableMap(new TreeMap<>(counts));

@@ -86,7 +86,7 @@ class RandomPatternTest {
             literal(random, hex, regex, 1 + random.nextInt(3));
         }
         if (random.nextBoolean()) {
-            // put the literal the automaton picks somewhere in the middle
+            // a prefix before a gap, so that the chosen literal sits in the middle of the pattern
             StringBuilder prefixHex = new StringBuilder();
             StringBuilder prefixRegex = new StringBuilder();
             literal(random, prefixHex, prefixRegex, 1);
