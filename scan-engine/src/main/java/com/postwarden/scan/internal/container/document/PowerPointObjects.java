@@ -1,5 +1,6 @@
 package com.postwarden.scan.internal.container.document;
 
+import com.postwarden.scan.internal.content.LimitedInputStream;
 import com.postwarden.scan.internal.container.Entries;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,6 @@
 package com.postwarden.scan.internal.container.text;
 
+import com.postwarden.scan.internal.content.LimitedInputStream;
 import com.postwarden.scan.internal.container.Entries;
 import com.postwarden.scan.internal.container.Unpacker;
 import com.postwarden.scan.internal.content.Content;
@@ -68,7 +69,7 @@ public final class BinHexUnpacker implements Unpacker {
     private static boolean fork(Crc16Stream in, String name, long length, String what, Entries entries)
             throws IOException {
         in.reset();
-        InputStream fork = new BoundedStream(in, length);
+        InputStream fork = new LimitedInputStream(in, length);
         boolean goOn = entries.add(name, fork);
         fork.transferTo(OutputStream.nullOutputStream());
         if (in.count() < length) {
@@ -162,50 +163,6 @@ public final class BinHexUnpacker implements Unpacker {
         @Override
         public boolean markSupported() {
             return false;
-        }
-    }
-
-    /** The next {@code limit} bytes, leaving the rest of the stream in place. */
-    private static final class BoundedStream extends FilterInputStream {
-        private long remaining;
-
-        BoundedStream(InputStream in, long limit) {
-            super(in);
-            remaining = limit;
-        }
-
-        @Override
-        public int read() throws IOException {
-            if (remaining <= 0) {
-                return -1;
-            }
-            int c = super.read();
-            if (c >= 0) {
-                remaining--;
-            }
-            return c;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (remaining <= 0) {
-                return -1;
-            }
-            int n = super.read(b, off, (int) Math.min(len, remaining));
-            if (n > 0) {
-                remaining -= n;
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            return super.skip(0);
-        }
-
-        @Override
-        public void close() {
-            // the decoder goes on with the next fork
         }
     }
 }

@@ -1,14 +1,14 @@
-package com.postwarden.scan.internal.container.document;
+package com.postwarden.scan.internal.content;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
 /** The next {@code limit} bytes of a stream; closing it leaves the underlying stream open. */
-final class LimitedInputStream extends FilterInputStream {
+public final class LimitedInputStream extends FilterInputStream {
     private long remaining;
 
-    LimitedInputStream(InputStream in, long limit) {
+    public LimitedInputStream(InputStream in, long limit) {
         super(in);
         this.remaining = limit;
     }
