@@ -15,8 +15,11 @@ final class InstallShieldOverlay {
     private static final int MAX_STRING = 2048;
     private static final int MAX_SIZE_DIGITS = 10;
 
-    /** One stored file: its name (the path when there is one), where its bytes start and how many there are. */
-    record StoredFile(String name, long offset, long length) {
+    /**
+     * One stored file: its entry name (the path when there is one), its bare file name, where its bytes start
+     * and how many there are.
+     */
+    record StoredFile(String name, String fileName, long offset, long length) {
         long end() {
             return offset + length;
         }
@@ -44,7 +47,7 @@ final class InstallShieldOverlay {
             if (strings[0].isEmpty() || size < 0 || !ContentBytes.has(content, at, size)) {
                 return files;
             }
-            files.add(new StoredFile(strings[1].isEmpty() ? strings[0] : strings[1], at, size));
+            files.add(new StoredFile(strings[1].isEmpty() ? strings[0] : strings[1], strings[0], at, size));
             position = at + size;
         }
     }

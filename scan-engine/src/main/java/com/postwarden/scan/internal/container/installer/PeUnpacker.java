@@ -10,12 +10,13 @@ import java.util.List;
 
 /**
  * Executables (PE, and DOS programs with appended data): hands over what installers and droppers carry inside
- * them, so the engine scans it too. The files of an older InstallShield launcher's overlay
- * ({@link InstallShieldOverlay}); then, found by magic number past the headers ({@link EmbeddedObjectScanner}),
- * embedded PE images carved to their declared size, cabinets and 7z archives to theirs, NSIS, AutoIt and
- * InstallShield-MSI payloads (which their own unpackers open), and in the overlay self-extracting zip, RAR, ARJ
- * and OLE2 data to the end of the file. At most {@link #MAX_EMBEDDED_OBJECTS} objects; the file itself is never
- * handed over again. An executable whose sections lie past its end is reported as damaged after its entries.
+ * them, so the engine scans it too. First the files of an older InstallShield launcher's overlay
+ * ({@link InstallShieldOverlay}) and of the InstallShield cabinets among them ({@link InstallShieldCabinet}).
+ * Then what {@link EmbeddedObjectScanner} finds by magic number past the headers: embedded PE images carved to
+ * their declared size, cabinets and 7z archives to theirs, NSIS, AutoIt and InstallShield-MSI payloads (which
+ * their own unpackers open), and in the overlay self-extracting zip, RAR, ARJ and OLE2 data to the end of the
+ * file. At most {@link #MAX_EMBEDDED_OBJECTS} objects; the file itself is never handed over again. An
+ * executable whose sections lie past its end is reported as damaged after its entries.
  */
 public final class PeUnpacker implements Unpacker {
     /** Embedded objects handed over per executable at most; real installers and droppers carry a few. */
@@ -36,6 +37,7 @@ public final class PeUnpacker implements Unpacker {
         List<EmbeddedObject> objects = EmbeddedObjectScanner.find(container, scanStart, overlayStart, overlayStart,
                 storedEnd, MAX_EMBEDDED_OBJECTS);
         if (!handOver(container, objects, entries, true, overlayStart) || !handOver(container, stored, entries)
+                || !InstallShieldCabinet.handOver(container, stored, entries)
                 || !handOver(container, objects, entries, false, overlayStart)) {
             return;
         }

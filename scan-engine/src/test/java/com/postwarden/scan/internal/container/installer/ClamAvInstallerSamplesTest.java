@@ -14,6 +14,7 @@ class ClamAvInstallerSamplesTest {
     @CsvSource({
         "clam-fsg.exe,        PE > PE",
         "clam_IScab_ext.exe,  PE > PE",
+        "clam_IScab_int.exe,  PE > PE",
         "clam.sis,            SIS > PE",
         "clam-nsis.exe,       PE > NSIS > PE",
         "clam_ISmsi_ext.exe,  PE > ISHIELD_MSI > PE",
