@@ -7,16 +7,19 @@ import java.util.List;
 
 /**
  * Walks an executable once, looking for embedded objects ({@link EmbeddedFormats}) at every offset that starts
- * with one of their first bytes. A found object is skipped over whole, so nothing inside it is reported twice
+ * with the first two bytes of one of their formats. A found object is skipped over whole, so nothing inside it is reported twice
  * (its own unpacking finds what it holds), and one region (an overlay already read another way) is left out:
  * an object reaching into it is cut where it starts.
  */
 final class EmbeddedObjectScanner {
-    private static final boolean[] FIRST_BYTES = new boolean[256];
+    /** The first two bytes of every format looked for (big-endian pairs), as a table indexed by the pair. */
+    private static final boolean[] FIRST_PAIRS = new boolean[1 << 16];
 
     static {
-        for (int b : new int[] {'M', '7', 0xef, 0xa3, 'I', 'P', 'R', 0x60, 0xd0}) {
-            FIRST_BYTES[b] = true;
+        int[][] pairs = {{'M', 'Z'}, {'M', 'S'}, {'7', 'z'}, {0xef, 0xbe}, {0xa3, 0x48}, {'I', 'n'}, {'P', 'K'},
+            {'R', 'a'}, {0x60, 0xea}, {0xd0, 0xcf}};
+        for (int[] pair : pairs) {
+            FIRST_PAIRS[pair[0] << 8 | pair[1]] = true;
         }
     }
 
@@ -33,29 +36,67 @@ final class EmbeddedObjectScanner {
     static List<EmbeddedObject> find(Content content, long from, long overlayStart, long skipStart, long skipEnd,
                                      int max) {
         List<EmbeddedObject> found = new ArrayList<>();
-        ByteBuffer bytes = content.buffer();
-        int size = content.size();
+        Candidates candidates = new Candidates(content);
         long earliest = from;
-        for (long p = from; p < size && found.size() < max; ) {
+        long p = from;
+        while (found.size() < max) {
             if (p >= skipStart && p < skipEnd) {
                 p = skipEnd;
-                earliest = skipEnd;
+                earliest = p;
+            }
+            long end = p < skipStart ? skipStart : content.size();
+            long candidate = candidates.next(p, end);
+            if (candidate < 0) {
+                if (end == content.size()) {
+                    break;
+                }
+                p = end;
                 continue;
             }
-            if (FIRST_BYTES[bytes.get((int) p) & 0xff]) {
-                EmbeddedObject object = EmbeddedFormats.at(content, p, p >= overlayStart, earliest);
-                if (object != null) {
-                    if (object.offset() < skipStart && object.end() > skipStart) {
-                        object = new EmbeddedObject(object.kind(), object.offset(), skipStart - object.offset());
-                    }
-                    found.add(object);
-                    p = Math.max(object.end(), p + 1);
-                    earliest = p;
-                    continue;
-                }
+            p = candidate;
+            EmbeddedObject object = EmbeddedFormats.at(content, p, p >= overlayStart, earliest);
+            if (object == null) {
+                p++;
+                continue;
             }
-            p++;
+            if (object.offset() < skipStart && object.end() > skipStart) {
+                object = new EmbeddedObject(object.kind(), object.offset(), skipStart - object.offset());
+            }
+            found.add(object);
+            p = Math.max(object.end(), p + 1);
+            earliest = p;
         }
         return found;
+    }
+
+    /** Finds the next offset starting with a known pair of bytes, on the heap array when there is one. */
+    private static final class Candidates {
+        private final byte[] array;
+        private final ByteBuffer buffer;
+
+        Candidates(Content content) {
+            this.array = content.arrayOrNull();
+            this.buffer = content.buffer();
+        }
+
+        /** The first offset in [{@code from}, {@code to}) where a format's first two bytes are, or -1. */
+        long next(long from, long to) {
+            int end = (int) Math.min(to, buffer.limit()) - 1;
+            int p = (int) Math.max(0, from);
+            if (array != null) {
+                for (; p < end; p++) {
+                    if (FIRST_PAIRS[(array[p] & 0xff) << 8 | array[p + 1] & 0xff]) {
+                        return p;
+                    }
+                }
+                return -1;
+            }
+            for (; p < end; p++) {
+                if (FIRST_PAIRS[(buffer.get(p) & 0xff) << 8 | buffer.get(p + 1) & 0xff]) {
+                    return p;
+                }
+            }
+            return -1;
+        }
     }
 }
