@@ -39,22 +39,20 @@ final class EmbeddedFormats {
         int b = ContentBytes.u8(content, at);
         switch (b) {
             case 'M':
-                return found(Kind.PE, at, peLength(content, at), content)
-                        .orElse(found(Kind.CAB, at, cabLength(content, at), content));
+                EmbeddedObject image = object(content, Kind.PE, at, peLength(content, at));
+                return image != null ? image : object(content, Kind.CAB, at, cabLength(content, at));
             case '7':
-                return found(Kind.SEVEN_ZIP, at, sevenZipLength(content, at), content).orNull();
+                return object(content, Kind.SEVEN_ZIP, at, sevenZipLength(content, at));
             case 0xef:
                 long header = at - NsisFirstHeader.SIGNATURE_OFFSET;
                 return header >= earliest && NsisFirstHeader.isAt(content, header)
-                        ? found(Kind.NSIS, header, NsisFirstHeader.declaredLength(content, header), content).orNull()
-                        : null;
+                        ? object(content, Kind.NSIS, header, NsisFirstHeader.declaredLength(content, header)) : null;
             case 0xa3:
-                return found(Kind.AUTOIT, at, AutoItArchive.isAt(content, at) ? AutoItArchive.length(content, at) : -1,
-                        content).orNull();
+                return AutoItArchive.isAt(content, at)
+                        ? object(content, Kind.AUTOIT, at, AutoItArchive.length(content, at)) : null;
             case 'I':
-                return found(Kind.INSTALLSHIELD_MSI, at,
-                        InstallShieldMsiArchive.isAt(content, at) ? InstallShieldMsiArchive.length(content, at) : -1,
-                        content).orNull();
+                return InstallShieldMsiArchive.isAt(content, at)
+                        ? object(content, Kind.INSTALLSHIELD_MSI, at, InstallShieldMsiArchive.length(content, at)) : null;
             default:
                 return inOverlay ? overlayArchive(content, at, b) : null;
         }
@@ -169,18 +167,8 @@ final class EmbeddedFormats {
                 && ContentBytes.u16(content, at + 0x1c) == 0xfffe;
     }
 
-    private static Candidate found(Kind kind, long at, long length, Content content) {
-        return new Candidate(length > 0 ? new EmbeddedObject(kind, at, Math.min(length, content.size() - at)) : null);
-    }
-
-    /** A recognition that may have failed, so two formats sharing a first byte can be tried in turn. */
-    private record Candidate(EmbeddedObject object) {
-        EmbeddedObject orElse(Candidate other) {
-            return object != null ? object : other.object;
-        }
-
-        EmbeddedObject orNull() {
-            return object;
-        }
+    /** The object of {@code length} bytes at {@code at}, cut at the end of the file; {@code null} if not positive. */
+    private static EmbeddedObject object(Content content, Kind kind, long at, long length) {
+        return length > 0 ? new EmbeddedObject(kind, at, Math.min(length, content.size() - at)) : null;
     }
 }

@@ -3,6 +3,7 @@ package com.postwarden.scan.internal.container.installer;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 
 /**
  * Decodes the bzip2 dialect NSIS writes: bzip2 blocks (Huffman-coded MTF/RLE2 symbols, Burrows-Wheeler
@@ -11,7 +12,7 @@ import java.io.InputStream;
  * the randomisation bit. Commons Compress reads standard bzip2 only and checks CRCs, hence this decoder. Memory
  * is at most one block's transform vector, grown as the block needs it.
  */
-final class NsisBzip2InputStream extends InputStream {
+final class NsisBzip2InputStream extends InputStream implements Bzip2HuffmanTable.BitSource {
     private static final int BLOCK_MARK = 0x31;
     private static final int END_MARK = 0x17;
     private static final int MAX_BLOCK = 900_000;
@@ -19,7 +20,6 @@ final class NsisBzip2InputStream extends InputStream {
     private static final int MAX_GROUPS = 6;
     private static final int MAX_SELECTORS = 18_002;
     private static final int GROUP_SIZE = 50;
-    private static final int MAX_CODE_LENGTH = 20;
     private static final int RUN_A = 0;
     private static final int RUN_B = 1;
     private static final int MAX_RUN = 2 * 1024 * 1024;
@@ -115,9 +115,9 @@ final class NsisBzip2InputStream extends InputStream {
             throw new IOException("NSIS bzip2 block has " + groups + " tables and " + selectorCount + " selectors");
         }
         byte[] selectors = selectors(groups, selectorCount);
-        HuffmanTable[] tables = new HuffmanTable[groups];
+        Bzip2HuffmanTable[] tables = new Bzip2HuffmanTable[groups];
         for (int t = 0; t < groups; t++) {
-            tables[t] = new HuffmanTable(codeLengths(alphabet));
+            tables[t] = new Bzip2HuffmanTable(codeLengths(alphabet));
         }
         int length = decodeSymbols(symbolsInUse, tables, selectors);
         if (origin >= length) {
@@ -146,7 +146,7 @@ final class NsisBzip2InputStream extends InputStream {
         if (count == 0) {
             throw new IOException("NSIS bzip2 block uses no byte values");
         }
-        return java.util.Arrays.copyOf(map, count);
+        return Arrays.copyOf(map, count);
     }
 
     private byte[] selectors(int groups, int count) throws IOException {
@@ -162,10 +162,7 @@ final class NsisBzip2InputStream extends InputStream {
                     throw new IOException("NSIS bzip2 selector refers to table " + index + " of " + groups);
                 }
             }
-            byte selected = order[index];
-            System.arraycopy(order, 0, order, 1, index);
-            order[0] = selected;
-            selectors[i] = selected;
+            selectors[i] = (byte) moveToFront(order, index);
         }
         return selectors;
     }
@@ -175,7 +172,7 @@ final class NsisBzip2InputStream extends InputStream {
         int length = bits(5);
         for (int i = 0; i < alphabet; i++) {
             while (true) {
-                if (length < 1 || length > MAX_CODE_LENGTH) {
+                if (length < 1 || length > Bzip2HuffmanTable.MAX_CODE_LENGTH) {
                     throw new IOException("NSIS bzip2 code length " + length + " out of range");
                 }
                 if (bits(1) == 0) {
@@ -189,27 +186,19 @@ final class NsisBzip2InputStream extends InputStream {
     }
 
     /** Huffman and MTF/RLE2 decoding into the low bytes of {@link #tt}; returns the block length. */
-    private int decodeSymbols(int[] symbolsInUse, HuffmanTable[] tables, byte[] selectors) throws IOException {
+    private int decodeSymbols(int[] symbolsInUse, Bzip2HuffmanTable[] tables, byte[] selectors) throws IOException {
         int endOfBlock = symbolsInUse.length + 1;
         byte[] mtf = new byte[256];
         for (int i = 0; i < 256; i++) {
             mtf[i] = (byte) i;
         }
         int[] counts = new int[256];
+        SymbolReader symbols = new SymbolReader(tables, selectors);
         int length = 0;
-        int group = -1;
-        int groupLeft = 0;
         int run = 0;
         int runWeight = 1;
         while (true) {
-            if (groupLeft == 0) {
-                if (++group >= selectors.length) {
-                    throw new IOException("NSIS bzip2 block has more symbol groups than selectors");
-                }
-                groupLeft = GROUP_SIZE;
-            }
-            groupLeft--;
-            int symbol = tables[selectors[group]].decode(this);
+            int symbol = symbols.next();
             if (symbol == RUN_A || symbol == RUN_B) {
                 if (runWeight >= MAX_RUN) {
                     throw new IOException("NSIS bzip2 run too long");
@@ -219,23 +208,21 @@ final class NsisBzip2InputStream extends InputStream {
                 continue;
             }
             if (run > 0) {
-                int value = symbolsInUse[mtf[0] & 0xff];
-                length = append(length, value, run);
-                counts[value] += run;
+                length = append(length, symbolsInUse[mtf[0] & 0xff], run, counts);
                 run = 0;
                 runWeight = 1;
             }
             if (symbol == endOfBlock) {
                 break;
             }
-            int index = symbol - 1;
-            byte moved = mtf[index];
-            System.arraycopy(mtf, 0, mtf, 1, index);
-            mtf[0] = moved;
-            int value = symbolsInUse[moved & 0xff];
-            length = append(length, value, 1);
-            counts[value]++;
+            length = append(length, symbolsInUse[moveToFront(mtf, symbol - 1)], 1, counts);
         }
+        linkTransform(counts, length);
+        return length;
+    }
+
+    /** Adds to each byte of the block the position of its successor in the sorted block (inverse BWT links). */
+    private void linkTransform(int[] counts, int length) {
         int sum = 0;
         for (int i = 0; i < 256; i++) {
             int count = counts[i];
@@ -246,20 +233,27 @@ final class NsisBzip2InputStream extends InputStream {
             int value = tt[i] & 0xff;
             tt[counts[value]++] |= i << 8;
         }
-        return length;
     }
 
-    private int append(int length, int value, int times) throws IOException {
+    private static int moveToFront(byte[] order, int index) {
+        byte moved = order[index];
+        System.arraycopy(order, 0, order, 1, index);
+        order[0] = moved;
+        return moved & 0xff;
+    }
+
+    private int append(int length, int value, int times, int[] counts) throws IOException {
         if (times > MAX_BLOCK - length) {
             throw new IOException("NSIS bzip2 block exceeds " + MAX_BLOCK + " bytes");
         }
         int needed = length + times;
         if (needed > tt.length) {
-            tt = java.util.Arrays.copyOf(tt, Math.min(MAX_BLOCK, Math.max(needed, Math.max(INITIAL_VECTOR, tt.length * 2))));
+            tt = Arrays.copyOf(tt, Math.min(MAX_BLOCK, Math.max(needed, Math.max(INITIAL_VECTOR, tt.length * 2))));
         }
         for (int i = 0; i < times; i++) {
             tt[length + i] = value;
         }
+        counts[value] += times;
         return needed;
     }
 
@@ -269,7 +263,8 @@ final class NsisBzip2InputStream extends InputStream {
         position = tt[origin] >>> 8;
     }
 
-    int bits(int count) throws IOException {
+    @Override
+    public int bits(int count) throws IOException {
         while (bitCount < count) {
             int b = in.read();
             if (b < 0) {
@@ -287,58 +282,27 @@ final class NsisBzip2InputStream extends InputStream {
         in.close();
     }
 
-    /** A canonical Huffman code given by its code lengths, decoded a bit at a time past the shortest length. */
-    private static final class HuffmanTable {
-        private final int minLength;
-        private final int maxLength;
-        private final int[] firstCode = new int[MAX_CODE_LENGTH + 2];
-        private final int[] firstIndex = new int[MAX_CODE_LENGTH + 2];
-        private final int[] counts = new int[MAX_CODE_LENGTH + 2];
-        private final int[] symbols;
+    /** The symbols of a block, each decoded with the table its group of 50 selects. */
+    private final class SymbolReader {
+        private final Bzip2HuffmanTable[] tables;
+        private final byte[] selectors;
+        private int group = -1;
+        private int groupLeft;
 
-        HuffmanTable(int[] lengths) throws IOException {
-            int min = MAX_CODE_LENGTH;
-            int max = 0;
-            for (int length : lengths) {
-                counts[length]++;
-                min = Math.min(min, length);
-                max = Math.max(max, length);
-            }
-            minLength = min;
-            maxLength = max;
-            int code = 0;
-            int index = 0;
-            for (int length = 1; length <= max; length++) {
-                code <<= 1;
-                firstCode[length] = code;
-                firstIndex[length] = index;
-                code += counts[length];
-                index += counts[length];
-                if (code > 1 << length) {
-                    throw new IOException("NSIS bzip2 Huffman code lengths are oversubscribed");
-                }
-            }
-            symbols = new int[lengths.length];
-            int[] next = firstIndex.clone();
-            for (int symbol = 0; symbol < lengths.length; symbol++) {
-                symbols[next[lengths[symbol]]++] = symbol;
-            }
+        SymbolReader(Bzip2HuffmanTable[] tables, byte[] selectors) {
+            this.tables = tables;
+            this.selectors = selectors;
         }
 
-        int decode(NsisBzip2InputStream stream) throws IOException {
-            int length = minLength;
-            int code = stream.bits(length);
-            while (true) {
-                int offset = code - firstCode[length];
-                if (offset >= 0 && offset < counts[length]) {
-                    return symbols[firstIndex[length] + offset];
+        int next() throws IOException {
+            if (groupLeft == 0) {
+                if (++group >= selectors.length) {
+                    throw new IOException("NSIS bzip2 block has more symbol groups than selectors");
                 }
-                if (length == maxLength) {
-                    throw new IOException("NSIS bzip2 data holds an invalid Huffman code");
-                }
-                code = code << 1 | stream.bits(1);
-                length++;
+                groupLeft = GROUP_SIZE;
             }
+            groupLeft--;
+            return tables[selectors[group]].decode(NsisBzip2InputStream.this);
         }
     }
 }

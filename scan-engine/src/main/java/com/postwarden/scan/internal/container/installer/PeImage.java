@@ -38,48 +38,62 @@ final class PeImage {
      * @param maxHeaderOffset the largest {@code e_lfanew} believed
      */
     static PeImage parse(Content content, long base, long maxHeaderOffset) {
-        if (ContentBytes.u16(content, base) != 0x5a4d) {
+        SectionTable table = SectionTable.find(content, base, maxHeaderOffset);
+        if (table == null) {
             return null;
         }
-        long lfanew = ContentBytes.u32(content, base + 0x3c);
-        if (lfanew < 4 || lfanew > maxHeaderOffset) {
-            return null;
-        }
-        long pe = base + lfanew;
-        if (ContentBytes.u32(content, pe) != 0x00004550) {
-            return null;
-        }
-        int sections = ContentBytes.u16(content, pe + 6);
-        int optionalSize = ContentBytes.u16(content, pe + 20);
-        long optional = pe + 24;
-        int magic = ContentBytes.u16(content, optional);
-        boolean plausible = magic == 0x10b && optionalSize >= PE32_OPTIONAL_MIN
-                || magic == 0x20b && optionalSize >= PE32_PLUS_OPTIONAL_MIN;
-        long table = optional + optionalSize;
-        long tableEnd = table + (long) SECTION_HEADER * sections;
-        if (!plausible || sections < 1 || sections > MAX_SECTIONS || !ContentBytes.has(content, table, tableEnd - table)) {
-            return null;
-        }
-        long fileAlignment = ContentBytes.u32(content, optional + 36);
-        long alignment = Long.bitCount(fileAlignment) == 1 && fileAlignment <= MAX_FILE_ALIGNMENT ? fileAlignment : 1;
-        long imageEnd = tableEnd;
-        long overlayStart = tableEnd;
+        long imageEnd = table.end();
+        long overlayStart = table.end();
         int beyondEnd = -1;
-        for (int i = 0; i < sections; i++) {
-            long header = table + (long) SECTION_HEADER * i;
+        for (int i = 0; i < table.sections(); i++) {
+            long header = table.offset() + (long) SECTION_HEADER * i;
             long rawSize = ContentBytes.u32(content, header + 16);
-            long rawPointer = ContentBytes.u32(content, header + 20);
+            long start = base + ContentBytes.u32(content, header + 20);
             if (rawSize == 0) {
                 continue;
             }
-            long start = base + rawPointer;
             imageEnd = Math.max(imageEnd, start + rawSize);
-            overlayStart = Math.max(overlayStart, start + alignUp(rawSize, alignment));
+            overlayStart = Math.max(overlayStart, start + alignUp(rawSize, table.fileAlignment()));
             if (start >= content.size() && beyondEnd < 0) {
                 beyondEnd = i;
             }
         }
-        return new PeImage(tableEnd, imageEnd, Math.min(overlayStart, content.size()), beyondEnd);
+        return new PeImage(table.end(), imageEnd, Math.min(overlayStart, content.size()), beyondEnd);
+    }
+
+    /** Where the section table of a plausible PE header lies, with the file alignment its sections use. */
+    private record SectionTable(long offset, int sections, long fileAlignment) {
+
+        long end() {
+            return offset + (long) SECTION_HEADER * sections;
+        }
+
+        /** The table of the image at {@code base}, or {@code null} without a plausible PE header. */
+        static SectionTable find(Content content, long base, long maxHeaderOffset) {
+            if (ContentBytes.u16(content, base) != 0x5a4d) {
+                return null;
+            }
+            long lfanew = ContentBytes.u32(content, base + 0x3c);
+            long pe = base + lfanew;
+            if (lfanew < 4 || lfanew > maxHeaderOffset || ContentBytes.u32(content, pe) != 0x00004550) {
+                return null;
+            }
+            int sections = ContentBytes.u16(content, pe + 6);
+            int optionalSize = ContentBytes.u16(content, pe + 20);
+            long optional = pe + 24;
+            int magic = ContentBytes.u16(content, optional);
+            boolean plausible = magic == 0x10b && optionalSize >= PE32_OPTIONAL_MIN
+                    || magic == 0x20b && optionalSize >= PE32_PLUS_OPTIONAL_MIN;
+            SectionTable table = new SectionTable(optional + optionalSize, sections,
+                    alignment(ContentBytes.u32(content, optional + 36)));
+            boolean fits = ContentBytes.has(content, table.offset(), table.end() - table.offset());
+            return plausible && sections >= 1 && sections <= MAX_SECTIONS && fits ? table : null;
+        }
+
+        /** The file alignment when it is a power of two up to 64 KiB, else none (1). */
+        private static long alignment(long fileAlignment) {
+            return Long.bitCount(fileAlignment) == 1 && fileAlignment <= MAX_FILE_ALIGNMENT ? fileAlignment : 1;
+        }
     }
 
     /** The offset just past the section table. */
