@@ -10,13 +10,14 @@ import java.util.List;
 
 /**
  * Executables (PE, and DOS programs with appended data): hands over what installers and droppers carry inside
- * them, so the engine scans it too. First the files of an older InstallShield launcher's overlay
- * ({@link InstallShieldOverlay}) and of the InstallShield cabinets among them ({@link InstallShieldCabinet}).
- * Then what {@link EmbeddedObjectScanner} finds by magic number past the headers: embedded PE images carved to
- * their declared size, cabinets and 7z archives to theirs, NSIS, AutoIt and InstallShield-MSI payloads (which
- * their own unpackers open), and in the overlay self-extracting zip, RAR, ARJ and OLE2 data to the end of the
- * file. At most {@link #MAX_EMBEDDED_OBJECTS} objects; the file itself is never handed over again. An
- * executable whose sections lie past its end is reported as damaged after its entries.
+ * them, so the engine scans it too, in file order: what {@link EmbeddedObjectScanner} finds by magic number past
+ * the headers (embedded PE images carved to their declared size, cabinets and 7z archives to theirs, NSIS,
+ * AutoIt and InstallShield-MSI payloads, which their own unpackers open, and in the overlay self-extracting zip,
+ * RAR, ARJ and OLE2 data to the end of the file), the files of an older InstallShield launcher's overlay
+ * ({@link InstallShieldOverlay}), and last those of the InstallShield cabinets among them
+ * ({@link InstallShieldCabinet}). At most {@link #MAX_EMBEDDED_OBJECTS} embedded objects; the file itself is
+ * never handed over again. An executable whose sections lie past its end is reported as damaged after its
+ * entries.
  */
 public final class PeUnpacker implements Unpacker {
     /** Embedded objects handed over per executable at most; real installers and droppers carry a few. */
@@ -36,9 +37,10 @@ public final class PeUnpacker implements Unpacker {
         long storedEnd = stored.isEmpty() ? overlayStart : stored.get(stored.size() - 1).end();
         List<EmbeddedObject> objects = EmbeddedObjectScanner.find(container, scanStart, overlayStart, overlayStart,
                 storedEnd, MAX_EMBEDDED_OBJECTS);
+        // the cabinets last: a damaged one ends the unpacking with an error
         if (!handOver(container, objects, entries, true, overlayStart) || !handOver(container, stored, entries)
-                || !InstallShieldCabinet.handOver(container, stored, entries)
-                || !handOver(container, objects, entries, false, overlayStart)) {
+                || !handOver(container, objects, entries, false, overlayStart)
+                || !InstallShieldCabinet.handOver(container, stored, entries)) {
             return;
         }
         if (image != null && image.sectionBeyondEnd() >= 0) {
