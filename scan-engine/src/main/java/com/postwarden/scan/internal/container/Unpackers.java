@@ -8,6 +8,11 @@ import com.postwarden.scan.internal.container.document.Ole2Unpacker;
 import com.postwarden.scan.internal.container.document.PdfUnpacker;
 import com.postwarden.scan.internal.container.document.RtfUnpacker;
 import com.postwarden.scan.internal.container.document.TnefUnpacker;
+import com.postwarden.scan.internal.container.installer.AutoItUnpacker;
+import com.postwarden.scan.internal.container.installer.InstallShieldMsiUnpacker;
+import com.postwarden.scan.internal.container.installer.NsisUnpacker;
+import com.postwarden.scan.internal.container.installer.PeUnpacker;
+import com.postwarden.scan.internal.container.installer.SisUnpacker;
 import com.postwarden.scan.internal.container.text.BinHexUnpacker;
 import com.postwarden.scan.internal.container.text.HtmlUnpacker;
 import com.postwarden.scan.internal.container.text.MailUnpacker;
@@ -42,6 +47,11 @@ public final class Unpackers {
         byType.put(FileType.ARJ, new ArjUnpacker());
         byType.put(FileType.CAB, new CabUnpacker());
         byType.put(FileType.CHM, new ChmUnpacker());
+        byType.put(FileType.PE, new PeUnpacker());
+        byType.put(FileType.NSIS, new NsisUnpacker());
+        byType.put(FileType.AUTOIT, new AutoItUnpacker());
+        byType.put(FileType.ISHIELD_MSI, new InstallShieldMsiUnpacker());
+        byType.put(FileType.SIS, new SisUnpacker());
         return new Unpackers(byType);
     }
 

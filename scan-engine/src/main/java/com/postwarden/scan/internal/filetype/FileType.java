@@ -9,7 +9,7 @@ public enum FileType {
     TEXT("Text", false),
     HTML("Html", true),
     MAIL("Mail", true),
-    PE("PE", false),
+    PE("PE", true),
     ELF("ELF", false),
     MACH_O("MachO", false),
     JAVA_CLASS("JavaClass", false),
@@ -32,7 +32,11 @@ public enum FileType {
     TNEF("TNEF", true),
     BINHEX("BinHex", true),
     UUENCODE("UUEncode", true),
-    YENC("yEnc", true);
+    YENC("yEnc", true),
+    SIS("SIS", true),
+    NSIS("NSIS", true),
+    AUTOIT("AutoIt", true),
+    ISHIELD_MSI("InstallShieldMsi", true);
 
     private final String label;
     private final boolean container;

@@ -78,6 +78,10 @@ public final class FileTypes {
         if (startsWith(b, 0, 0x78, 0x9f, 0x3e, 0x22)) {
             return FileType.TNEF;
         }
+        FileType installer = installerPayload(b);
+        if (installer != null) {
+            return installer;
+        }
         if (startsWith(b, 0, 0x60, 0xea)) {
             return FileType.ARJ;
         }
@@ -103,6 +107,39 @@ public final class FileTypes {
             return FileType.PDF;
         }
         return null;
+    }
+
+    /**
+     * The installer formats whose data an executable's unpacker carves out and hands over: NSIS data (its first
+     * header's signature at offset 4), a compiled AutoIt script (its GUID and marker), an InstallShield MSI
+     * launcher's payload (its name, a file count and zero fields), and old-format Symbian SIS files (the third
+     * UID 0x10000419 with a known second UID), which arrive on their own.
+     */
+    private static FileType installerPayload(byte[] b) {
+        if (startsWith(b, 4, 0xef, 0xbe, 0xad, 0xde, 'N', 'u', 'l', 'l', 's', 'o', 'f', 't', 'I', 'n', 's', 't')) {
+            return FileType.NSIS;
+        }
+        if (startsWith(b, 0, 0xa3, 0x48, 0x4b, 0xbe, 0x98, 0x6c, 0x4a, 0xa9, 0x99, 0x4c, 0x53, 0x0a, 0x86, 0xd6, 0x48,
+                0x7d, 'A', 'U', '3', '!', 'E', 'A', '0') && b.length > 23 && (b[23] == '5' || b[23] == '6')) {
+            return FileType.AUTOIT;
+        }
+        if (startsWith(b, 0, 'I', 'n', 's', 't', 'a', 'l', 'l', 'S', 'h', 'i', 'e', 'l', 'd', 0) && b.length >= 46
+                && u32le(b, 14) > 0 && isZero(b, 22, 46)) {
+            return FileType.ISHIELD_MSI;
+        }
+        if (b.length >= 12 && u32le(b, 8) == 0x10000419L && (u32le(b, 4) == 0x10003a12L || u32le(b, 4) == 0x1000006dL)) {
+            return FileType.SIS;
+        }
+        return null;
+    }
+
+    private static boolean isZero(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (b[i] != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isPe(byte[] b, long size) {

@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /**
  * Unpacks recursively the way the engine will: type by magic, unpacker from {@link Unpackers#standard()}.
- * Yields the leaves (objects no unpacker opens) by their container path, {@code "a.tar.gz!a.tar!a.exe"}.
+ * Yields the leaves (objects nothing is extracted from) by their container path, {@code "a.tar.gz!a.tar!a.exe"}.
  */
 final class Extraction {
     private static final int MAX_DEPTH = 8;
@@ -36,15 +36,18 @@ final class Extraction {
             leaves.put(path, bytes);
             return;
         }
+        boolean[] extracted = {false};
         unpacker.get().unpack(content, new Entries() {
             @Override
             public boolean add(String entryName, InputStream data) throws IOException {
+                extracted[0] = true;
                 visit(path + "!" + entryName, entryName, data.readAllBytes(), depth + 1, leaves);
                 return true;
             }
 
             @Override
             public boolean encrypted(String entryName, String format) {
+                extracted[0] = true;
                 leaves.put(path + "!" + entryName + " (encrypted " + format + ")", new byte[0]);
                 return true;
             }
@@ -59,5 +62,9 @@ final class Extraction {
                 return name;
             }
         });
+        if (!extracted[0]) {
+            // an object its unpacker finds nothing in, such as an executable carrying nothing
+            leaves.put(path, bytes);
+        }
     }
 }
