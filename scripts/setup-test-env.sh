@@ -34,6 +34,7 @@ PACKAGES=(
   mscompress       # SZDD samples (Microsoft compress.exe format)
   gcab             # cabinet samples (stored, MSZIP)
   fp-utils         # chmcmd/chmls: CHM samples with LZX
+  nsis             # makensis: NSIS installers; nsis-common's Windows binaries as clean samples
   qpdf             # PDF samples (attachments, object streams, encryption)
 )
 
