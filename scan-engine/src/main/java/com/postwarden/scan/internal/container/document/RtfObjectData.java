@@ -1,6 +1,6 @@
 package com.postwarden.scan.internal.container.document;
 
-import java.io.InputStream;
+import com.postwarden.scan.internal.content.ByteDecodingStream;
 import java.nio.ByteBuffer;
 
 /**
@@ -9,7 +9,7 @@ import java.nio.ByteBuffer;
  * skipped, nested groups skipped whole, and {@code \binN} followed by N raw bytes taken as they are. Ends at the
  * brace that closes the group, or at the end of the content ({@link #truncated()}).
  */
-final class RtfObjectData extends InputStream {
+final class RtfObjectData extends ByteDecodingStream {
     private final ByteBuffer bytes;
     private final int size;
     private int pos;
@@ -72,19 +72,6 @@ final class RtfObjectData extends InputStream {
             }
         }
         return -1;
-    }
-
-    @Override
-    public int read(byte[] target, int offset, int length) {
-        int n = 0;
-        while (n < length) {
-            int c = read();
-            if (c < 0) {
-                return n == 0 ? -1 : n;
-            }
-            target[offset + n++] = (byte) c;
-        }
-        return n;
     }
 
     private void controlWord() {

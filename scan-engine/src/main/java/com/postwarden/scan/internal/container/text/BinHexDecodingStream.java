@@ -1,6 +1,6 @@
 package com.postwarden.scan.internal.container.text;
 
-import java.io.InputStream;
+import com.postwarden.scan.internal.content.ByteDecodingStream;
 import java.nio.ByteBuffer;
 
 /**
@@ -9,7 +9,7 @@ import java.nio.ByteBuffer;
  * the previous byte to {@code n} copies, {@code 0x90 0} is a literal {@code 0x90}). An unexpected character or
  * the end of the text ends the stream; {@link #complete()} tells whether the closing colon was seen.
  */
-final class BinHexDecodingStream extends InputStream {
+final class BinHexDecodingStream extends ByteDecodingStream {
     private static final String ALPHABET = "!\"#$%&'()*+,-012345689@ABCDEFGHIJKLMNPQRSTUVXYZ[`abcdefhijklmpqr";
     private static final int[] VALUES = new int[256];
     private static final int RUN = 0x90;
@@ -67,19 +67,6 @@ final class BinHexDecodingStream extends InputStream {
             return read();
         }
         return previous;
-    }
-
-    @Override
-    public int read(byte[] target, int offset, int length) {
-        int n = 0;
-        while (n < length) {
-            int c = read();
-            if (c < 0) {
-                return n == 0 ? -1 : n;
-            }
-            target[offset + n++] = (byte) c;
-        }
-        return n;
     }
 
     /** The next byte before run-length expansion, or -1. */

@@ -1,6 +1,6 @@
 package com.postwarden.scan.internal.container.text;
 
-import java.io.InputStream;
+import com.postwarden.scan.internal.content.ByteDecodingStream;
 import java.nio.ByteBuffer;
 import java.util.zip.CRC32;
 
@@ -9,7 +9,7 @@ import java.util.zip.CRC32;
  * critical character (minus 64 more), line breaks are dropped; the {@code =yend} line ends the part. Keeps the
  * CRC-32 of what it decoded for the {@code pcrc32}/{@code crc32} check.
  */
-final class YencDecodingStream extends InputStream {
+final class YencDecodingStream extends ByteDecodingStream {
     private final ByteBuffer bytes;
     private final CRC32 crc = new CRC32();
     private int pos;
@@ -63,16 +63,4 @@ final class YencDecodingStream extends InputStream {
         return -1;
     }
 
-    @Override
-    public int read(byte[] target, int offset, int length) {
-        int n = 0;
-        while (n < length) {
-            int c = read();
-            if (c < 0) {
-                return n == 0 ? -1 : n;
-            }
-            target[offset + n++] = (byte) c;
-        }
-        return n;
-    }
 }
