@@ -41,13 +41,16 @@ public final class ScanEngine {
         return parts.limits();
     }
 
-    /** Scans a file in place (memory-mapped, not copied); {@code file}'s text is the root of container paths. */
+    /**
+     * Scans a file in place (memory-mapped rather than copied when larger than the memory threshold);
+     * {@code file}'s text is the root of container paths.
+     */
     public ScanReport scan(Path file) throws IOException {
         ContainerPath root = ContainerPath.of(file.toString());
         long start = parts.ticker().read();
         Content content;
         try {
-            content = Content.map(file);
+            content = Content.open(file, parts.limits().memoryThreshold());
         } catch (ContentTooLargeException e) {
             return tooLarge(root, start);
         }

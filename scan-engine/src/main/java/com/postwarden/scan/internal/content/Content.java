@@ -48,6 +48,20 @@ public final class Content implements Closeable {
         return new Content(ByteBuffer.wrap(bytes, 0, length).slice().asReadOnlyBuffer(), bytes, null);
     }
 
+    /**
+     * A file that stays in place, read onto the heap up to {@code memoryThreshold} bytes and mapped beyond: a
+     * mapping lives until the collector finds it unreachable, so mapping every small file would keep their pages
+     * resident in between. Closing the content does not delete the file.
+     */
+    public static Content open(Path file, int memoryThreshold) throws IOException {
+        long size = Files.size(file);
+        if (size <= memoryThreshold) {
+            byte[] bytes = Files.readAllBytes(file);
+            return bytes.length == 0 ? EMPTY : of(bytes);
+        }
+        return map(file);
+    }
+
     /** Maps a file that stays in place; closing the content does not delete it. */
     public static Content map(Path file) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
