@@ -9,7 +9,9 @@
 # For each database: clamd is started with its own config (DisableCache, MaxThreads=THREADS), its
 # load time (launch -> first PONG) and RSS taken, then `clamdscan --multiscan` over the corpus; then
 # Postwarden's engine in a JVM of its own (ScanThroughput: load, scan with THREADS threads, reload
-# beside the running database), same figures. Output: work/compare/results.tsv (one row per run)
+# beside the running database), same figures; its launch_s is process launch -> database loaded (JVM start-up
+# included), the figure to set beside clamd's launch -> first PONG (clamd's launch_s = its db_load_s).
+# Output: work/compare/results.tsv (one row per run)
 # and summary.md (medians and ratios). Needs: clamav clamav-daemon clamdscan, a built tree
 # (./mvnw -B -DskipTests package).
 set -euo pipefail
@@ -59,7 +61,7 @@ cat "$out/env.txt"
 find "$corpus" -type f -exec cat {} + > /dev/null   # page cache warm for every run
 
 res=$out/results.tsv
-printf 'rep\tdb\tengine\twall_s\tcpu_s\tfiles\tinput_mb\tmb_per_s\tfiles_per_s\tdb_load_s\trss_loaded_mb\trss_peak_mb\tinfected\treload_s\treload_peak_mb\tloadavg\n' > "$res"
+printf 'rep\tdb\tengine\twall_s\tcpu_s\tfiles\tinput_mb\tmb_per_s\tfiles_per_s\tdb_load_s\tlaunch_s\trss_loaded_mb\trss_peak_mb\tinfected\treload_s\treload_peak_mb\tloadavg\n' > "$res"
 
 for rep in $(seq "$REPS"); do
   for db in $DBS; do
@@ -81,7 +83,7 @@ rep, db, eng, t0, t1, c0, c1, files, mb, load, rl, rp, inf = sys.argv[1:]
 w = float(t1) - float(t0)
 la = open("/proc/loadavg").read().split()[:3]
 print("\t".join([rep, db, eng, f"{w:.2f}", f"{float(c1)-float(c0):.2f}", files, mb, f"{float(mb)/w:.2f}",
-                 f"{int(files)/w:.1f}", load, f"{int(rl)/1024:.0f}", f"{int(rp)/1024:.0f}", inf, "", "", "/".join(la)]))
+                 f"{int(files)/w:.1f}", load, load, f"{int(rl)/1024:.0f}", f"{int(rp)/1024:.0f}", inf, "", "", "/".join(la)]))
 PY
     tail -1 "$res"
     stop_clamd
@@ -97,7 +99,7 @@ w = r["scanSeconds"]
 la = open("/proc/loadavg").read().split()[:3]
 print("\t".join([rep, db, "postwarden", f"{w:.2f}", f"{r['scanCpuSeconds']:.2f}", str(r["files"]), mb,
                  f"{float(mb)/w:.2f}", f"{r['files']/w:.1f}", f"{r['loadSeconds']:.2f}",
-                 f"{r['rssLoadedKb']/1024:.0f}", f"{r['rssPeakKb']/1024:.0f}", str(r["infected"]),
+                 f"{r['startupSeconds']:.2f}", f"{r['rssLoadedKb']/1024:.0f}", f"{r['rssPeakKb']/1024:.0f}", str(r["infected"]),
                  f"{r['reloadSeconds']:.2f}", f"{r['reloadPeakKb']/1024:.0f}", "/".join(la)]))
 PY
     tail -1 "$res"
@@ -110,22 +112,23 @@ rows = list(csv.DictReader(open(sys.argv[1]), delimiter="\t"))
 dbs = list(dict.fromkeys(r["db"] for r in rows))
 med = lambda rs, f: statistics.median(float(r[f]) for r in rs if r[f] != "")
 print("medians over runs; MiB = corpus bytes before unpacking; ratio = Postwarden / clamd\n")
-print("| DB | engine | runs | MiB/s | files/s | CPU s | DB load s | RSS loaded MiB | RSS peak MiB | detections | reload s | RSS peak during reload MiB |")
-print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+print("| DB | engine | runs | MiB/s | files/s | CPU s | DB load s | launch → loaded s | RSS loaded MiB | RSS peak MiB | detections | reload s | RSS peak during reload MiB |")
+print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
 for db in dbs:
     for eng in ("clamd", "postwarden"):
         rs = [r for r in rows if r["db"] == db and r["engine"] == eng]
         reload = f"{med(rs, 'reload_s'):.2f} | {med(rs, 'reload_peak_mb'):.0f}" if eng == "postwarden" else "– | –"
         print(f"| {db} | {eng} | {len(rs)} | {med(rs, 'mb_per_s'):.2f} | {med(rs, 'files_per_s'):.0f} | "
-              f"{med(rs, 'cpu_s'):.1f} | {med(rs, 'db_load_s'):.2f} | {med(rs, 'rss_loaded_mb'):.0f} | "
+              f"{med(rs, 'cpu_s'):.1f} | {med(rs, 'db_load_s'):.2f} | {med(rs, 'launch_s'):.2f} | "
+              f"{med(rs, 'rss_loaded_mb'):.0f} | "
               f"{med(rs, 'rss_peak_mb'):.0f} | {max(int(r['infected']) for r in rs)} | {reload} |")
-print("\n| DB | throughput ratio (MiB/s) | load time ratio | RSS peak ratio |")
-print("|---|---|---|---|")
+print("\n| DB | throughput ratio (MiB/s) | load time ratio | launch → loaded ratio | RSS peak ratio |")
+print("|---|---|---|---|---|")
 for db in dbs:
     c = [r for r in rows if r["db"] == db and r["engine"] == "clamd"]
     p = [r for r in rows if r["db"] == db and r["engine"] == "postwarden"]
     print(f"| {db} | {med(p, 'mb_per_s')/med(c, 'mb_per_s'):.2f} | {med(p, 'db_load_s')/med(c, 'db_load_s'):.2f} | "
-          f"{med(p, 'rss_peak_mb')/med(c, 'rss_peak_mb'):.2f} |")
+          f"{med(p, 'launch_s')/med(c, 'launch_s'):.2f} | {med(p, 'rss_peak_mb')/med(c, 'rss_peak_mb'):.2f} |")
 PY
 cat "$out/summary.md"
 echo "per-run rows: $res"

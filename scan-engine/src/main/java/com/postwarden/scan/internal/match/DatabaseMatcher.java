@@ -14,12 +14,12 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 public final class DatabaseMatcher implements SignatureMatcher {
     final LiteralIndex literals;
     final CompiledPatterns patterns;
-    final String[] bodyNames;
+    final NameTable bodyNames;
     final LogicalSet logical;
     final HashLookup hashes;
     private final ConcurrentLinkedQueue<ObjectScanner> pool = new ConcurrentLinkedQueue<>();
 
-    DatabaseMatcher(LiteralIndex literals, CompiledPatterns patterns, String[] bodyNames, LogicalSet logical,
+    DatabaseMatcher(LiteralIndex literals, CompiledPatterns patterns, NameTable bodyNames, LogicalSet logical,
                     HashLookup hashes) {
         this.literals = literals;
         this.patterns = patterns;

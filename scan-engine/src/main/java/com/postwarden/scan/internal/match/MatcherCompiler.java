@@ -1,14 +1,17 @@
 package com.postwarden.scan.internal.match;
 
 import com.postwarden.scan.internal.signature.BodyPattern;
-import com.postwarden.scan.internal.signature.BodySignature;
+import com.postwarden.scan.internal.signature.HashTables;
+import com.postwarden.scan.internal.signature.IgnoreList;
 import com.postwarden.scan.internal.signature.LoadedSignatures;
 import com.postwarden.scan.internal.signature.LogicalExpression;
 import com.postwarden.scan.internal.signature.LogicalSignature;
+import com.postwarden.scan.internal.signature.PatternSignatures;
 import com.postwarden.scan.internal.signature.SkipReasons;
 import com.postwarden.scan.internal.signature.Subsignature;
 import com.postwarden.scan.internal.signature.TargetDescription;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -26,23 +29,52 @@ public final class MatcherCompiler {
     }
 
     public static Result compile(LoadedSignatures loaded) {
+        return compilePatterns(PatternSignatures.of(loaded.body(), loaded.logical()))
+                .withHashes(loaded.hashTables().values(), loaded.ignoreList());
+    }
+
+    /**
+     * Compiles the body and logical signatures, which are final before the hash signatures are: a load compiles
+     * them while hash files are still read. Drains the body signatures of {@code signatures}.
+     */
+    public static Patterns compilePatterns(PatternSignatures signatures) {
         SkipReasons skipped = new SkipReasons();
         PatternCompiler compiler = new PatternCompiler();
-        List<BodySignature> body = loaded.body();
-        String[] bodyNames = new String[body.size()];
-        for (int i = 0; i < body.size(); i++) {
-            BodySignature signature = body.get(i);
-            bodyNames[i] = signature.name();
+        NameTable.Builder bodyNames = new NameTable.Builder(signatures.body().size());
+        signatures.drainBody((signature, i) -> {
+            bodyNames.add(signature.name());
             String problem = compiler.add(signature.pattern(), signature.target(), signature.offset(), i);
             if (problem != null) {
                 skipped.add("ndb: " + problem);
             }
+        });
+        LogicalSet logical = logical(signatures.logical(), compiler, skipped);
+        return new Patterns(compiler.literalIndex(), compiler.patterns(), bodyNames.build(), logical,
+                skipped.snapshot());
+    }
+
+    /** Compiled body and logical signatures, waiting for the hash signatures to make a matcher. */
+    public static final class Patterns {
+        private final LiteralIndex literals;
+        private final CompiledPatterns patterns;
+        private final NameTable bodyNames;
+        private final LogicalSet logical;
+        private final Map<String, Long> skipped;
+
+        private Patterns(LiteralIndex literals, CompiledPatterns patterns, NameTable bodyNames, LogicalSet logical,
+                         Map<String, Long> skipped) {
+            this.literals = literals;
+            this.patterns = patterns;
+            this.bodyNames = bodyNames;
+            this.logical = logical;
+            this.skipped = skipped;
         }
-        LogicalSet logical = logical(loaded.logical(), compiler, skipped);
-        HashLookup hashes = new HashLookup(loaded.hashTables().values(), loaded.ignoreList());
-        DatabaseMatcher matcher = new DatabaseMatcher(compiler.literalIndex(), compiler.patterns(), bodyNames, logical,
-                hashes);
-        return new Result(matcher, skipped.snapshot());
+
+        /** The matcher of these patterns and of the hash signatures of {@code tables}. */
+        public Result withHashes(Collection<HashTables> tables, IgnoreList ignoreList) {
+            HashLookup hashes = new HashLookup(tables, ignoreList);
+            return new Result(new DatabaseMatcher(literals, patterns, bodyNames, logical, hashes), skipped);
+        }
     }
 
     private static LogicalSet logical(List<LogicalSignature> signatures, PatternCompiler compiler,

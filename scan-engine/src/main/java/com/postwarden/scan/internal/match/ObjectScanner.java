@@ -96,7 +96,7 @@ final class ObjectScanner {
             }
         }
         if (found >= 0) {
-            return new MatchResult.Detected(db.bodyNames[found]);
+            return new MatchResult.Detected(db.bodyNames.get(found));
         }
         if (logicalName != null) {
             return new MatchResult.Detected(logicalName);

@@ -11,6 +11,7 @@ import com.postwarden.scan.internal.signature.PatternElement.Gap;
 import com.postwarden.scan.internal.signature.PatternElement.NegatedAlternatives;
 import com.postwarden.scan.internal.signature.SignatureOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -52,31 +53,25 @@ final class PatternCompiler {
             return NO_LITERAL;
         }
         List<PatternElement> elements = pattern.elements();
-        ByteRun run = (ByteRun) elements.get(choice.element());
-        List<PatternElement> before = new ArrayList<>(elements.subList(0, choice.element()));
-        if (choice.from() > 0) {
-            before.add(run.slice(0, choice.from()));
-        }
-        List<PatternElement> after = new ArrayList<>();
-        if (choice.to() < run.length()) {
-            after.add(run.slice(choice.to(), run.length()));
-        }
-        after.addAll(elements.subList(choice.element() + 1, elements.size()));
+        int at = choice.element();
+        ByteRun run = (ByteRun) elements.get(at);
+        ByteRun head = choice.from() > 0 ? run.slice(0, choice.from()) : null;
+        ByteRun tail = choice.to() < run.length() ? run.slice(choice.to(), run.length()) : null;
         int pattern0 = this.owner.size();
-        long min = 0;
-        long max = 0;
-        for (PatternElement element : before) {
+        long min = head == null ? 0 : head.length();
+        long max = min;
+        for (int i = 0; i < at; i++) {
+            PatternElement element = elements.get(i);
             min += element.minLength();
             max = element.maxLength() == Gap.UNBOUNDED || max < 0 ? -1 : max + element.maxLength();
         }
-        long afterMin = 0;
-        for (PatternElement element : after) {
-            afterMin += element.minLength();
+        long afterMin = tail == null ? 0 : tail.length();
+        for (int i = at + 1; i < elements.size(); i++) {
+            afterMin += elements.get(i).minLength();
         }
-        List<PatternElement> reversed = new ArrayList<>(before);
-        java.util.Collections.reverse(reversed);
-        backwardPc.add(encode(reversed, pattern.nocase()));
-        forwardPc.add(encode(after, pattern.nocase()));
+        // before the literal: matched backwards, so the part next to the literal first
+        backwardPc.add(encode(head, elements, at - 1, -1, -1, pattern.nocase()));
+        forwardPc.add(encode(tail, elements, at + 1, elements.size(), 1, pattern.nocase()));
         literalLength.add(choice.length());
         preMin.add((int) Math.min(min, Integer.MAX_VALUE));
         preMax.add(max < 0 || max > Integer.MAX_VALUE ? CompiledPatterns.UNBOUNDED : (int) max);
@@ -88,7 +83,12 @@ final class PatternCompiler {
         offsetSection.add(offset.section());
         offsetShift.add((int) offset.shift());
         this.owner.add(owner);
-        for (byte[] literal : variants(run.slice(choice.from(), choice.to()).values(), pattern.nocase())) {
+        byte[] literal = Arrays.copyOfRange(run.values(), choice.from(), choice.to());
+        if (pattern.nocase()) {
+            for (byte[] variant : variants(literal, true)) {
+                literals.add(variant, pattern0);
+            }
+        } else {
             literals.add(literal, pattern0);
         }
         return null;
@@ -109,9 +109,14 @@ final class PatternCompiler {
         return literals.build();
     }
 
-    private int encode(List<PatternElement> elements, boolean nocase) {
+    /** Encodes {@code first} (may be null), then {@code elements[from]}, stepping by {@code step} up to {@code to}. */
+    private int encode(ByteRun first, List<PatternElement> elements, int from, int to, int step, boolean nocase) {
         int start = code.size();
-        for (PatternElement element : elements) {
+        if (first != null) {
+            encodeRun(first, nocase);
+        }
+        for (int i = from; i != to; i += step) {
+            PatternElement element = elements.get(i);
             if (element instanceof ByteRun run) {
                 encodeRun(run, nocase);
             } else if (element instanceof ByteClass byteClass) {

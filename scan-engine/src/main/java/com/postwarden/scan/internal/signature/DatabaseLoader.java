@@ -1,24 +1,21 @@
 package com.postwarden.scan.internal.signature;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * Reads a database directory: any mix of hash, body, logical, allow-list and ignore files and {@code .cvd},
@@ -32,8 +29,6 @@ import org.slf4j.LoggerFactory;
  * since the previous load are taken over instead of parsed again. Thread-safe: each load keeps its state local.
  */
 public final class DatabaseLoader {
-    private static final Logger LOG = LoggerFactory.getLogger(DatabaseLoader.class);
-
     private final CvdReader cvdReader;
 
     public DatabaseLoader(CvdSignatureVerifier verifier) {
@@ -41,30 +36,59 @@ public final class DatabaseLoader {
     }
 
     /**
-     * Loads {@code directory}; {@code previous} maps unchanged source files to the hash tables loaded from them
-     * before (empty for a first load).
+     * Loads {@code directory} file after file on the calling thread; {@code previous} maps unchanged source files
+     * to the hash tables loaded from them before (empty for a first load).
      */
     public LoadedSignatures load(Path directory, Map<SourceFile, HashTables> previous) throws IOException {
-        List<Listed> files = list(directory);
-        Load load = new Load(previous);
-        for (Listed file : files) {
-            if (file.kind == FileKind.IGNORE) {
-                load.plainFile(file);
+        return load(directory, previous, Runnable::run);
+    }
+
+    /**
+     * Loads {@code directory}, reading its files side by side on {@code executor}: the result is the same as a
+     * load file after file. Waits for every file.
+     */
+    public LoadedSignatures load(Path directory, Map<SourceFile, HashTables> previous, Executor executor)
+            throws IOException {
+        return start(directory, previous, executor).finish();
+    }
+
+    /**
+     * Lists {@code directory} and hands every file to {@code executor} to read, the largest first, so that no big
+     * file starts last; the returned load merges them.
+     */
+    public PendingLoad start(Path directory, Map<SourceFile, HashTables> previous, Executor executor)
+            throws IOException {
+        List<DatabaseFile> files = list(directory);
+        List<DatabaseFile> order = loadOrder(files);
+        DatabaseFileReader reader = new DatabaseFileReader(cvdReader, previous);
+        List<CompletableFuture<FileLoad>> reads = new ArrayList<>(Collections.nCopies(order.size(), null));
+        List<Integer> largestFirst = new ArrayList<>();
+        for (int i = 0; i < order.size(); i++) {
+            largestFirst.add(i);
+        }
+        largestFirst.sort(Comparator.comparingLong((Integer i) -> -order.get(i).source().size()));
+        for (int i : largestFirst) {
+            DatabaseFile file = order.get(i);
+            reads.set(i, CompletableFuture.supplyAsync(() -> reader.read(file), executor));
+        }
+        return new PendingLoad(directory.toString(), order, reads, fingerprint(files));
+    }
+
+    /** Ignore files first, then containers ({@link #containersInOrder}), then the other files by name. */
+    private static List<DatabaseFile> loadOrder(List<DatabaseFile> files) {
+        List<DatabaseFile> order = new ArrayList<>(files.size());
+        for (DatabaseFile file : files) {
+            if (file.kind() == FileKind.IGNORE) {
+                order.add(file);
             }
         }
-        for (Listed file : containersInOrder(files)) {
-            load.container(file);
-        }
-        for (Listed file : files) {
-            if (file.kind != FileKind.IGNORE && file.kind != FileKind.CONTAINER) {
-                load.plainFile(file);
+        order.addAll(containersInOrder(files));
+        for (DatabaseFile file : files) {
+            if (file.kind() != FileKind.IGNORE && file.kind() != FileKind.CONTAINER) {
+                order.add(file);
             }
         }
-        LoadedSignatures loaded = load.finish(fingerprint(files));
-        load.skipped.log(LOG, directory.toString());
-        loaded.refused().forEach((name, reason) ->
-                LOG.warn("Signature database {}: refused {}: {}", directory, name, reason));
-        return loaded;
+        return order;
     }
 
     /** The fingerprint of a directory's database files, cheap enough for a watcher to poll. */
@@ -72,18 +96,18 @@ public final class DatabaseLoader {
         return fingerprint(list(directory));
     }
 
-    private static String fingerprint(List<Listed> files) {
+    private static String fingerprint(List<DatabaseFile> files) {
         MessageDigest sha256 = HashAlgorithm.SHA256.newDigest();
-        for (Listed file : files) {
-            SourceFile source = file.source;
+        for (DatabaseFile file : files) {
+            SourceFile source = file.source();
             sha256.update((source.name() + '\t' + source.size() + '\t' + source.modified() + '\n')
                     .getBytes(StandardCharsets.UTF_8));
         }
         return HexFormat.of().formatHex(sha256.digest());
     }
 
-    private static List<Listed> list(Path directory) throws IOException {
-        List<Listed> files = new ArrayList<>();
+    private static List<DatabaseFile> list(Path directory) throws IOException {
+        List<DatabaseFile> files = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
             for (Path path : entries) {
                 BasicFileAttributes attributes;
@@ -94,218 +118,46 @@ public final class DatabaseLoader {
                 }
                 FileKind kind = FileKind.of(SourceFile.extensionOf(path.getFileName().toString()));
                 if (attributes.isRegularFile() && kind.isDatabase()) {
-                    files.add(new Listed(path, SourceFile.of(path, attributes), kind));
+                    files.add(new DatabaseFile(path, SourceFile.of(path, attributes), kind));
                 }
             }
         }
-        files.sort(Comparator.comparing(file -> file.source.name()));
+        files.sort(Comparator.comparing(file -> file.source().name()));
         return files;
     }
 
     /** Containers to load: one of each cvd/cld pair, {@code daily} first. */
-    private static List<Listed> containersInOrder(List<Listed> files) {
-        Map<String, Listed> byBase = new TreeMap<>();
-        for (Listed file : files) {
-            if (file.kind != FileKind.CONTAINER) {
+    private static List<DatabaseFile> containersInOrder(List<DatabaseFile> files) {
+        Map<String, DatabaseFile> byBase = new TreeMap<>();
+        for (DatabaseFile file : files) {
+            if (file.kind() != FileKind.CONTAINER) {
                 continue;
             }
-            String name = file.source.name();
+            String name = file.source().name();
             String base = name.substring(0, name.lastIndexOf('.'));
-            Listed other = byBase.get(base);
+            DatabaseFile other = byBase.get(base);
             byBase.put(base, other == null ? file : newer(other, file));
         }
-        List<Listed> ordered = new ArrayList<>(byBase.values());
-        ordered.sort(Comparator.comparing((Listed file) -> !file.source.name().startsWith("daily."))
-                .thenComparing(file -> file.source.name()));
+        List<DatabaseFile> ordered = new ArrayList<>(byBase.values());
+        ordered.sort(Comparator.comparing((DatabaseFile file) -> !file.source().name().startsWith("daily."))
+                .thenComparing(file -> file.source().name()));
         return ordered;
     }
 
-    private static Listed newer(Listed a, Listed b) {
+    private static DatabaseFile newer(DatabaseFile a, DatabaseFile b) {
         long versionA = versionOf(a);
         long versionB = versionOf(b);
         if (versionA != versionB) {
             return versionA > versionB ? a : b;
         }
-        return a.source.extension().equals("cld") ? a : b;
+        return a.source().extension().equals("cld") ? a : b;
     }
 
-    private static long versionOf(Listed file) {
+    private static long versionOf(DatabaseFile file) {
         try {
-            return CvdReader.header(file.path).version();
+            return CvdReader.header(file.path()).version();
         } catch (IOException | CvdReader.RefusedException e) {
             return -1;
-        }
-    }
-
-    private record Listed(Path path, SourceFile source, FileKind kind) {
-    }
-
-    /** The state of one load. */
-    private final class Load {
-        private final Map<SourceFile, HashTables> previous;
-        private final List<BodySignature> body = new ArrayList<>();
-        private final List<LogicalSignature> logical = new ArrayList<>();
-        private final Map<SourceFile, HashTables> hashTables = new LinkedHashMap<>();
-        private final IgnoreList.Builder ignore = IgnoreList.builder();
-        private final Map<String, Long> loaded = new TreeMap<>();
-        private final SkipReasons skipped = new SkipReasons();
-        private final Map<String, String> refused = new TreeMap<>();
-        private long version;
-        private long newestMillis;
-
-        Load(Map<SourceFile, HashTables> previous) {
-            this.previous = previous;
-        }
-
-        void plainFile(Listed file) {
-            String type = file.source.extension();
-            try {
-                if (file.kind == FileKind.HASH) {
-                    HashTables tables = previous.get(file.source);
-                    if (tables == null) {
-                        HashFileParser parser = new HashFileParser();
-                        try (InputStream in = Files.newInputStream(file.path)) {
-                            parser.parse(in, type, file.source.size());
-                        }
-                        tables = parser.build();
-                    }
-                    addHashTables(file.source, tables);
-                } else {
-                    try (InputStream in = Files.newInputStream(file.path)) {
-                        Contents contents = new Contents();
-                        contents.entry(type, file.kind, in);
-                        merge(contents);
-                    }
-                }
-                newestMillis = Math.max(newestMillis, file.source.modified());
-            } catch (IOException e) {
-                refuse(file.source.name(), type + ": cannot read file", e.getMessage());
-            }
-        }
-
-        void container(Listed file) {
-            String type = file.source.extension();
-            HashTables reused = previous.get(file.source);
-            Contents contents = new Contents();
-            HashFileParser hashes = reused == null ? new HashFileParser() : null;
-            try {
-                CvdHeader header = cvdReader.read(file.path, type.equals("cvd"), (name, size, in) -> {
-                    String entryType = SourceFile.extensionOf(name);
-                    FileKind kind = FileKind.of(entryType);
-                    if (kind == FileKind.HASH) {
-                        if (hashes != null) {
-                            hashes.parse(in, entryType, size);
-                        }
-                    } else if (kind != FileKind.CONTAINER && kind != FileKind.OTHER) {
-                        contents.entry(entryType, kind, in);
-                    }
-                });
-                merge(contents);
-                addHashTables(file.source, reused != null ? reused : hashes.build());
-                version = Math.max(version, header.version());
-                long built = header.buildTimeSeconds() > 0 ? header.buildTimeSeconds() * 1000 : file.source.modified();
-                newestMillis = Math.max(newestMillis, built);
-            } catch (CvdReader.RefusedException e) {
-                refuse(file.source.name(), type + ": " + e.reason(), e.detail());
-            } catch (IOException e) {
-                refuse(file.source.name(), type + ": cannot read file", e.getMessage());
-            }
-        }
-
-        /** Refuses a whole file: named with the details in {@code refused}, counted by the fixed reason. */
-        private void refuse(String name, String reason, String detail) {
-            refused.put(name, detail == null ? reason : reason + " (" + detail + ")");
-            skipped.add(reason);
-        }
-
-        private void addHashTables(SourceFile source, HashTables tables) {
-            hashTables.put(source, tables);
-            tables.loaded().forEach((type, count) -> loaded.merge(type, count, Long::sum));
-            skipped.addAll(tables.skipped());
-        }
-
-        private void merge(Contents contents) {
-            body.addAll(contents.body);
-            logical.addAll(contents.logical);
-            contents.ignoreLines.forEach(ignore::add);
-            contents.loaded.forEach((type, count) -> loaded.merge(type, count, Long::sum));
-            skipped.addAll(contents.skipped.snapshot());
-        }
-
-        LoadedSignatures finish(String fingerprint) {
-            IgnoreList ignoreList = ignore.freeze();
-            long before = body.size() + logical.size();
-            if (!ignoreList.isEmpty()) {
-                body.removeIf(signature -> ignoreList.ignores(signature.name(), signature::line));
-                logical.removeIf(signature -> ignoreList.ignores(signature.name(), signature::line));
-            }
-            long ignoredCount = before - body.size() - logical.size();
-            return new LoadedSignatures(body, logical, hashTables, ignoreList, loaded, skipped.snapshot(), refused,
-                    ignoredCount, version, Instant.ofEpochMilli(newestMillis), fingerprint);
-        }
-    }
-
-    /**
-     * What one file or one container's text entries held, kept apart until the container passed its checks.
-     */
-    private static final class Contents {
-        private final List<BodySignature> body = new ArrayList<>();
-        private final List<LogicalSignature> logical = new ArrayList<>();
-        private final List<String> ignoreLines = new ArrayList<>();
-        private final Map<String, Long> loaded = new HashMap<>();
-        private final SkipReasons skipped = new SkipReasons();
-
-        void entry(String type, FileKind kind, InputStream in) throws IOException {
-            if (kind == FileKind.UNSUPPORTED && (type.equals("cbc") || type.startsWith("yar"))) {
-                skipped.add(type + ": signature type unsupported");
-                return;
-            }
-            LineReader lines = new LineReader(in);
-            long count = 0;
-            while (lines.next()) {
-                if (lines.tooLong()) {
-                    skipped.add(type + ": line too long");
-                    continue;
-                }
-                if (lines.isBlank() || lines.isComment()) {
-                    continue;
-                }
-                String problem = line(type, kind, lines.text());
-                if (problem == null) {
-                    count++;
-                } else {
-                    skipped.add(type + ": " + problem);
-                }
-            }
-            if (count > 0) {
-                loaded.merge(type, count, Long::sum);
-            }
-        }
-
-        private String line(String type, FileKind kind, String text) {
-            try {
-                switch (kind) {
-                    case BODY -> body.add(NdbParser.parse(text));
-                    case LOGICAL -> logical.add(LdbParser.parse(text));
-                    case IGNORE -> {
-                        IgnoreList.Builder check = IgnoreList.builder();
-                        String problem = check.add(text);
-                        if (problem != null) {
-                            return problem;
-                        }
-                        ignoreLines.add(text);
-                    }
-                    default -> {
-                        return "signature type unsupported";
-                    }
-                }
-                return null;
-            } catch (SignatureFormatException e) {
-                return e.reason();
-            } catch (RuntimeException | StackOverflowError e) {
-                // a parser defect must not stop the load; the count makes it visible
-                return "line the parser could not handle";
-            }
         }
     }
 }

@@ -9,7 +9,15 @@ public enum HashAlgorithm {
     SHA1(20, "SHA-1"),
     SHA256(32, "SHA-256");
 
-    private static final HashAlgorithm[] ALL = values();
+    private static final int SHA256_HEX = 64;
+    /** By hex length: a lookup without a branch per algorithm, which a million lines of one kind would train. */
+    private static final HashAlgorithm[] BY_HEX_LENGTH = new HashAlgorithm[SHA256_HEX + 1];
+
+    static {
+        for (HashAlgorithm algorithm : values()) {
+            BY_HEX_LENGTH[algorithm.length * 2] = algorithm;
+        }
+    }
 
     private final int length;
     private final String javaName;
@@ -34,11 +42,6 @@ public enum HashAlgorithm {
 
     /** The algorithm whose hex digest has {@code hexLength} characters, or {@code null}. */
     public static HashAlgorithm forHexLength(int hexLength) {
-        for (HashAlgorithm algorithm : ALL) {
-            if (algorithm.length * 2 == hexLength) {
-                return algorithm;
-            }
-        }
-        return null;
+        return hexLength >= 0 && hexLength < BY_HEX_LENGTH.length ? BY_HEX_LENGTH[hexLength] : null;
     }
 }

@@ -10,35 +10,26 @@ import java.util.TreeMap;
  * Parses hash signature files straight from bytes into {@link HashIndex} builders: {@code .hdb .hdu .fp}
  * ({@code MD5:size:name}) and {@code .hsb .hsu .sfp} (SHA-1 or SHA-256, told apart by length), each line
  * {@code hash:size:name[:minFL[:maxFL]]}, where size {@code *} (any size) needs minFL 73 as in ClamAV. Several
- * files (the entries of one container) may feed one parser. Not thread-safe.
+ * files (the entries of one container) may feed one parser. Each signature becomes a record (the digest, then
+ * the name) in a {@link RecordBlob} and an entry (sort key, record address) in its index, so memory grows with
+ * the signatures read, never with a guess from the file size. Not thread-safe.
  */
 public final class HashFileParser {
     /** The lowest functionality level ClamAV accepts for a hash signature of any size. */
     public static final int ANY_SIZE_LEVEL = 73;
-    private static final int AVERAGE_LINE = 48;
 
-    private final Map<HashAlgorithm, HashIndexBuilder> detect = new EnumMap<>(HashAlgorithm.class);
-    private final Map<HashAlgorithm, HashIndexBuilder> allow = new EnumMap<>(HashAlgorithm.class);
+    /** Builders by algorithm ordinal, all made up front: no branch on a first signature of its kind per file. */
+    private final HashIndexBuilder[] detect = builders();
+    private final HashIndexBuilder[] allow = builders();
     private final Map<String, Long> loaded = new TreeMap<>();
     private final SkipReasons skipped = new SkipReasons();
-    private byte[] names = new byte[1 << 12];
-    private int namesLength;
+    private final RecordBlob records = new RecordBlob();
     private final int[] colons = new int[5];
-    private static final long MIN_EXPECTED = 1024;
-    private static final long MAX_EXPECTED = 1 << 24;
-    private long expectedLines = MIN_EXPECTED;
+    private final byte[] digest = new byte[HashAlgorithm.SHA256.length()];
 
-    /**
-     * Parses one file of {@code type} (hdb, hsb, hdu, hsu, fp or sfp) of about {@code sizeHint} bytes: the hint
-     * sizes the arrays so a million lines do not grow them step by step (and briefly need twice the memory).
-     */
-    public void parse(InputStream in, String type, long sizeHint) throws IOException {
-        expectedLines = Math.max(MIN_EXPECTED, Math.min(sizeHint / AVERAGE_LINE, MAX_EXPECTED));
-        long nameBytes = Math.min(namesLength + sizeHint / 2, Integer.MAX_VALUE / 2);
-        if (nameBytes > names.length) {
-            names = java.util.Arrays.copyOf(names, (int) nameBytes);
-        }
-        boolean allowList = type.equals("fp") || type.equals("sfp");
+    /** Parses one file of {@code type}: hdb, hsb, hdu, hsu, fp or sfp. */
+    public void parse(InputStream in, String type) throws IOException {
+        HashIndexBuilder[] builders = type.equals("fp") || type.equals("sfp") ? allow : detect;
         LineReader lines = new LineReader(in);
         long count = 0;
         while (lines.next()) {
@@ -49,7 +40,7 @@ public final class HashFileParser {
             if (lines.isBlank() || lines.isComment()) {
                 continue;
             }
-            String problem = line(lines.buffer(), lines.start(), lines.end(), allowList);
+            String problem = line(lines.buffer(), lines.start(), lines.end(), builders);
             if (problem == null) {
                 count++;
             } else {
@@ -59,18 +50,34 @@ public final class HashFileParser {
         loaded.merge(type, count, Long::sum);
     }
 
+    /** The indexes of every file parsed; ends the parser's use. */
     public HashTables build() {
-        byte[] blob = java.util.Arrays.copyOf(names, namesLength);
-        Map<HashAlgorithm, HashIndex> detectIndexes = new EnumMap<>(HashAlgorithm.class);
-        Map<HashAlgorithm, HashIndex> allowIndexes = new EnumMap<>(HashAlgorithm.class);
-        detect.forEach((algorithm, builder) -> detectIndexes.put(algorithm, builder.build(blob)));
-        allow.forEach((algorithm, builder) -> allowIndexes.put(algorithm, builder.build(blob)));
-        names = null;
-        return new HashTables(detectIndexes, allowIndexes, loaded, skipped.snapshot());
+        RecordBlob blob = records.freeze();
+        return new HashTables(indexes(detect, blob), indexes(allow, blob), loaded, skipped.snapshot());
     }
 
-    /** Adds one line; returns the skip reason, or {@code null} when added. */
-    private String line(byte[] b, int start, int end, boolean allowList) {
+    private static HashIndexBuilder[] builders() {
+        HashAlgorithm[] algorithms = HashAlgorithm.values();
+        HashIndexBuilder[] builders = new HashIndexBuilder[algorithms.length];
+        for (HashAlgorithm algorithm : algorithms) {
+            builders[algorithm.ordinal()] = new HashIndexBuilder(algorithm);
+        }
+        return builders;
+    }
+
+    /** The indexes of the algorithms that have entries. */
+    private static Map<HashAlgorithm, HashIndex> indexes(HashIndexBuilder[] builders, RecordBlob blob) {
+        Map<HashAlgorithm, HashIndex> indexes = new EnumMap<>(HashAlgorithm.class);
+        for (HashIndexBuilder builder : builders) {
+            if (builder.count() > 0) {
+                indexes.put(builder.algorithm(), builder.build(blob));
+            }
+        }
+        return indexes;
+    }
+
+    /** Adds one line to {@code builders}; returns the skip reason, or {@code null} when added. */
+    private String line(byte[] b, int start, int end, HashIndexBuilder[] builders) {
         int fields = 1;
         for (int i = start; i < end && fields <= 5; i++) {
             if (b[i] == ':') {
@@ -82,7 +89,7 @@ public final class HashFileParser {
         }
         int hashEnd = colons[0];
         HashAlgorithm algorithm = HashAlgorithm.forHexLength(hashEnd - start);
-        if (algorithm == null || !HexDigits.allHex(b, start, hashEnd)) {
+        if (algorithm == null || !HexDigits.decode(b, start, algorithm.length(), digest)) {
             return "malformed hash";
         }
         long size = size(b, hashEnd + 1, colons[1]);
@@ -108,14 +115,8 @@ public final class HashFileParser {
         if (nameEnd == colons[1] + 1) {
             return "signature without a name";
         }
-        int nameOffset = appendName(b, colons[1] + 1, nameEnd);
-        Map<HashAlgorithm, HashIndexBuilder> builders = allowList ? allow : detect;
-        HashIndexBuilder builder = builders.get(algorithm);
-        if (builder == null) {
-            builder = new HashIndexBuilder(algorithm, (int) expectedLines);
-            builders.put(algorithm, builder);
-        }
-        builder.add((int) size, b, start, nameOffset);
+        int record = records.append(digest, algorithm.length(), b, colons[1] + 1, nameEnd);
+        builders[algorithm.ordinal()].add((int) size, digest, record);
         return null;
     }
 
@@ -144,21 +145,5 @@ public final class HashFileParser {
         }
         long value = size(b, from, to);
         return value < 0 || value > Integer.MAX_VALUE ? -2 : (int) value;
-    }
-
-    private int appendName(byte[] b, int from, int to) {
-        int length = to - from;
-        if (namesLength + length + 1 > names.length) {
-            long grown = Math.max((long) names.length * 3 / 2, (long) namesLength + length + 1);
-            if (grown > Integer.MAX_VALUE - 16) {
-                throw new IllegalStateException("signature names exceed 2 GB");
-            }
-            names = java.util.Arrays.copyOf(names, (int) grown);
-        }
-        int offset = namesLength;
-        System.arraycopy(b, from, names, namesLength, length);
-        names[namesLength + length] = '\n';
-        namesLength += length + 1;
-        return offset;
     }
 }

@@ -1,34 +1,29 @@
 package com.postwarden.scan.internal.signature;
 
-import java.nio.charset.StandardCharsets;
 import java.util.function.Predicate;
 
 /**
  * The hash signatures of one algorithm from one source file, in sorted primitive arrays: no object per
  * signature. Entries with a known size are ordered by (size, first four digest bytes) packed in a {@code long};
- * entries for any size ({@code *}) by their first eight digest bytes. Names live in one byte blob, each ended by
- * a newline. Immutable and thread-safe.
+ * entries for any size ({@code *}) by their first eight digest bytes. Each entry points to its record in a
+ * {@link RecordBlob}: the digest, then the name. Immutable and thread-safe.
  */
 public final class HashIndex {
     private final HashAlgorithm algorithm;
     private final long[] keys;
-    private final byte[] digests;
-    private final int[] names;
+    private final int[] records;
     private final long[] anySizeKeys;
-    private final byte[] anySizeDigests;
-    private final int[] anySizeNames;
-    private final byte[] nameBlob;
+    private final int[] anySizeRecords;
+    private final RecordBlob blob;
 
-    HashIndex(HashAlgorithm algorithm, long[] keys, byte[] digests, int[] names, long[] anySizeKeys,
-              byte[] anySizeDigests, int[] anySizeNames, byte[] nameBlob) {
+    HashIndex(HashAlgorithm algorithm, long[] keys, int[] records, long[] anySizeKeys, int[] anySizeRecords,
+              RecordBlob blob) {
         this.algorithm = algorithm;
         this.keys = keys;
-        this.digests = digests;
-        this.names = names;
+        this.records = records;
         this.anySizeKeys = anySizeKeys;
-        this.anySizeDigests = anySizeDigests;
-        this.anySizeNames = anySizeNames;
-        this.nameBlob = nameBlob;
+        this.anySizeRecords = anySizeRecords;
+        this.blob = blob;
     }
 
     public HashAlgorithm algorithm() {
@@ -54,35 +49,26 @@ public final class HashIndex {
      */
     public String lookup(long size, byte[] digest, Predicate<String> ignored) {
         if (size >= 0 && size <= Integer.MAX_VALUE) {
-            String name = find(keys, digests, names, size << 32 | prefix(digest, 4), digest, ignored);
+            String name = find(keys, records, size << 32 | prefix(digest, 4), digest, ignored);
             if (name != null) {
                 return name;
             }
         }
-        return anySizeKeys.length == 0 ? null
-                : find(anySizeKeys, anySizeDigests, anySizeNames, prefix(digest, 8), digest, ignored);
+        return anySizeKeys.length == 0 ? null : find(anySizeKeys, anySizeRecords, prefix(digest, 8), digest, ignored);
     }
 
-    private String find(long[] sortedKeys, byte[] sortedDigests, int[] nameOffsets, long key, byte[] digest,
-                        Predicate<String> ignored) {
+    private String find(long[] sortedKeys, int[] sortedRecords, long key, byte[] digest, Predicate<String> ignored) {
         int length = algorithm.length();
         for (int i = lowerBound(sortedKeys, key); i < sortedKeys.length && sortedKeys[i] == key; i++) {
-            if (java.util.Arrays.equals(sortedDigests, i * length, i * length + length, digest, 0, length)) {
-                String name = name(nameOffsets[i]);
+            int record = sortedRecords[i];
+            if (blob.startsWith(record, digest, length)) {
+                String name = blob.name(record, length);
                 if (!ignored.test(name)) {
                     return name;
                 }
             }
         }
         return null;
-    }
-
-    private String name(int offset) {
-        int end = offset;
-        while (end < nameBlob.length && nameBlob[end] != '\n') {
-            end++;
-        }
-        return new String(nameBlob, offset, end - offset, StandardCharsets.UTF_8);
     }
 
     static long prefix(byte[] digest, int bytes) {

@@ -23,6 +23,21 @@ final class HexDigits {
         return VALUES[b & 0xff];
     }
 
+    /**
+     * Decodes {@code length} bytes from the {@code 2 * length} hex digits at {@code from} into {@code out};
+     * false (with {@code out} partly written) when one is no hex digit.
+     */
+    static boolean decode(byte[] hex, int from, int length, byte[] out) {
+        int bad = 0;
+        for (int i = 0; i < length; i++) {
+            int high = VALUES[hex[from + 2 * i] & 0xff];
+            int low = VALUES[hex[from + 2 * i + 1] & 0xff];
+            bad |= high | low;
+            out[i] = (byte) (high << 4 | low);
+        }
+        return bad >= 0;
+    }
+
     static boolean allHex(byte[] bytes, int from, int to) {
         for (int i = from; i < to; i++) {
             if (VALUES[bytes[i] & 0xff] < 0) {

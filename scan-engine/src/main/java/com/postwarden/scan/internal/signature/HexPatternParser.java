@@ -7,6 +7,7 @@ import com.postwarden.scan.internal.signature.PatternElement.Gap;
 import com.postwarden.scan.internal.signature.PatternElement.NegatedAlternatives;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -24,30 +25,82 @@ public final class HexPatternParser {
     /** Largest gap bound accepted. */
     public static final int MAX_GAP = 1 << 30;
 
+    /** {@code ?} in {@link #NIBBLES}: any nibble. */
+    private static final int WILDCARD = 0x10;
+    /** Nibble values of ASCII characters: 0 to 15 for hex digits, {@link #WILDCARD} for {@code ?}, else -1. */
+    private static final byte[] NIBBLES = new byte[128];
+
+    static {
+        Arrays.fill(NIBBLES, (byte) -1);
+        for (int i = 0; i < 10; i++) {
+            NIBBLES['0' + i] = (byte) i;
+        }
+        for (int i = 0; i < 6; i++) {
+            NIBBLES['a' + i] = (byte) (10 + i);
+            NIBBLES['A' + i] = (byte) (10 + i);
+        }
+        NIBBLES['?'] = WILDCARD;
+    }
+
     private HexPatternParser() {
     }
 
     public static BodyPattern parse(String hex) throws SignatureFormatException {
-        if (hex.isEmpty()) {
+        return parse(hex, 0, hex.length());
+    }
+
+    /** Parses the hex signature {@code text[from..to)}. */
+    static BodyPattern parse(String text, int from, int to) throws SignatureFormatException {
+        if (from == to) {
             throw new SignatureFormatException("empty hex signature");
         }
-        if (hex.length() > MAX_LENGTH) {
+        if (to - from > MAX_LENGTH) {
             throw new SignatureFormatException("hex signature too long");
         }
-        return new Parse(hex).run();
+        BodyPattern bytesOnly = byteMatchersOnly(text, from, to);
+        return bytesOnly != null ? bytesOnly : new Parse(text.substring(from, to)).run();
+    }
+
+    /**
+     * The pattern of a signature made of byte matchers only (hex pairs, {@code ??}, nibbles), as most are, or
+     * {@code null} for anything else, which the full parser reads and reports. One short loop without parser
+     * state: the path nearly every line of a database takes, compiled early.
+     */
+    private static BodyPattern byteMatchersOnly(String text, int from, int to) {
+        if (((to - from) & 1) != 0) {
+            return null;
+        }
+        byte[] values = new byte[(to - from) / 2];
+        byte[] masks = new byte[values.length];
+        for (int i = 0; i < values.length; i++) {
+            char high = text.charAt(from + 2 * i);
+            char low = text.charAt(from + 2 * i + 1);
+            int h = high < NIBBLES.length ? NIBBLES[high] : -1;
+            int l = low < NIBBLES.length ? NIBBLES[low] : -1;
+            if ((h | l) < 0) {
+                return null;
+            }
+            values[i] = (byte) ((h & 0xf) << 4 | (l & 0xf));
+            masks[i] = (byte) ((h == WILDCARD ? 0 : 0xf0) | (l == WILDCARD ? 0 : 0x0f));
+        }
+        return new BodyPattern(List.of(new ByteRun(values, masks)), null, null, false, false);
     }
 
     private static final class Parse {
         private final String text;
         private final List<PatternElement> elements = new ArrayList<>();
-        private final ByteArrayOutputStream values = new ByteArrayOutputStream();
-        private final ByteArrayOutputStream masks = new ByteArrayOutputStream();
+        /** The byte run being read: a hex signature has at most one byte per two characters. */
+        private final byte[] values;
+        private final byte[] masks;
+        private int runLength;
         private EdgeMarker left;
         private EdgeMarker right;
         private int at;
 
         Parse(String text) {
             this.text = text;
+            this.values = new byte[text.length() / 2];
+            this.masks = new byte[values.length];
         }
 
         BodyPattern run() throws SignatureFormatException {
@@ -72,7 +125,7 @@ public final class HexPatternParser {
                 } else if (c == '(') {
                     group(false);
                 } else {
-                    byteMatcher();
+                    byteMatchers();
                 }
             }
             flush();
@@ -85,17 +138,30 @@ public final class HexPatternParser {
             return new BodyPattern(BodyPattern.merge(elements), left, right, false, false);
         }
 
-        private void byteMatcher() throws SignatureFormatException {
-            if (at + 1 >= text.length()) {
-                throw new SignatureFormatException("malformed hex signature");
+        /**
+         * Reads byte matchers (hex pairs, {@code ??}, nibbles) up to the next special character: the loop that
+         * nearly every character of a database goes through, kept flat.
+         */
+        private void byteMatchers() throws SignatureFormatException {
+            int length = text.length();
+            while (at < length) {
+                char high = text.charAt(at);
+                if (high == '*' || high == '{' || high == '[' || high == '!' || high == '(') {
+                    return;
+                }
+                if (at + 1 >= length) {
+                    throw new SignatureFormatException("malformed hex signature");
+                }
+                char low = text.charAt(at + 1);
+                int h = high < NIBBLES.length ? NIBBLES[high] : -1;
+                int l = low < NIBBLES.length ? NIBBLES[low] : -1;
+                if ((h | l) < 0) {
+                    throw new SignatureFormatException("malformed hex signature");
+                }
+                values[runLength] = (byte) ((h & 0xf) << 4 | (l & 0xf));
+                masks[runLength++] = (byte) ((h == WILDCARD ? 0 : 0xf0) | (l == WILDCARD ? 0 : 0x0f));
+                at += 2;
             }
-            char high = text.charAt(at);
-            char low = text.charAt(at + 1);
-            int h = high == '?' ? -1 : hexDigit(high);
-            int l = low == '?' ? -1 : hexDigit(low);
-            values.write((Math.max(h, 0) << 4) | Math.max(l, 0));
-            masks.write((h < 0 ? 0 : 0xf0) | (l < 0 ? 0 : 0x0f));
-            at += 2;
         }
 
         private static int hexDigit(char c) throws SignatureFormatException {
@@ -112,10 +178,9 @@ public final class HexPatternParser {
         }
 
         private void flush() {
-            if (values.size() > 0) {
-                elements.add(new ByteRun(values.toByteArray(), masks.toByteArray()));
-                values.reset();
-                masks.reset();
+            if (runLength > 0) {
+                elements.add(new ByteRun(Arrays.copyOf(values, runLength), Arrays.copyOf(masks, runLength)));
+                runLength = 0;
             }
         }
 
@@ -176,7 +241,7 @@ public final class HexPatternParser {
             if (body.indexOf('(') >= 0) {
                 throw new SignatureFormatException("nested alternatives");
             }
-            boolean first = elements.isEmpty() && values.size() == 0;
+            boolean first = elements.isEmpty() && runLength == 0;
             at = close + 1;
             boolean last = at == text.length();
             flush();

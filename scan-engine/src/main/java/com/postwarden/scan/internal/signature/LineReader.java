@@ -31,13 +31,22 @@ final class LineReader {
     /** Advances to the next line; {@code false} at the end of the input. */
     boolean next() throws IOException {
         tooLong = false;
+        int newline = indexOf((byte) '\n', position, filled);
+        if (newline < 0) {
+            return nextAfterRead();
+        }
+        setLine(position, newline);
+        position = newline + 1;
+        return true;
+    }
+
+    /**
+     * {@link #next()} when the buffer holds no whole line: reads more until a line ends or the input does. Kept
+     * out of {@code next()}, so compiled code of the hot path holds no branch for the end of the input, which
+     * every file takes once (late, after the code was compiled) and which would make the code start over.
+     */
+    private boolean nextAfterRead() throws IOException {
         while (true) {
-            int newline = indexOf((byte) '\n', position, filled);
-            if (newline >= 0) {
-                setLine(position, newline);
-                position = newline + 1;
-                return true;
-            }
             if (eof) {
                 if (position < filled) {
                     setLine(position, filled);
@@ -48,6 +57,12 @@ final class LineReader {
             }
             if (!fill()) {
                 skipRestOfLine();
+                return true;
+            }
+            int newline = indexOf((byte) '\n', position, filled);
+            if (newline >= 0) {
+                setLine(position, newline);
+                position = newline + 1;
                 return true;
             }
         }

@@ -11,27 +11,35 @@ public final class NdbParser {
     }
 
     public static BodySignature parse(String line) throws SignatureFormatException {
-        String[] fields = line.split(":", -1);
-        if (fields.length < 4 || fields.length > 6) {
+        int length = line.length();
+        int nameEnd = line.indexOf(':');
+        int targetEnd = nameEnd < 0 ? -1 : line.indexOf(':', nameEnd + 1);
+        int offsetEnd = targetEnd < 0 ? -1 : line.indexOf(':', targetEnd + 1);
+        if (offsetEnd < 0) {
             throw new SignatureFormatException("malformed line");
         }
-        String name = fields[0];
-        if (name.isEmpty()) {
+        int hexEnd = line.indexOf(':', offsetEnd + 1);
+        int minEnd = hexEnd < 0 ? -1 : line.indexOf(':', hexEnd + 1);
+        if (minEnd >= 0 && line.indexOf(':', minEnd + 1) >= 0) {
+            throw new SignatureFormatException("malformed line");
+        }
+        if (nameEnd == 0) {
             throw new SignatureFormatException("signature without a name");
         }
-        int min = fields.length > 4 ? level(fields[4]) : -1;
-        int max = fields.length > 5 ? level(fields[5]) : -1;
+        int min = hexEnd < 0 ? -1 : level(line, hexEnd + 1, minEnd < 0 ? length : minEnd);
+        int max = minEnd < 0 ? -1 : level(line, minEnd + 1, length);
         String levelProblem = FunctionalityLevel.rejection(min, max);
         if (levelProblem != null) {
             throw new SignatureFormatException(levelProblem);
         }
-        int target = TargetType.check(number(fields[1], "malformed target type"));
-        SignatureOffset offset = offset(fields[2], target);
-        if (fields[3].startsWith("$")) {
+        int target = TargetType.check(number(line, nameEnd + 1, targetEnd, "malformed target type"));
+        SignatureOffset offset = offsetEnd == targetEnd + 2 && line.charAt(targetEnd + 1) == '*'
+                ? SignatureOffset.ANY : offset(line.substring(targetEnd + 1, offsetEnd), target);
+        if (offsetEnd + 1 < length && line.charAt(offsetEnd + 1) == '$') {
             throw new SignatureFormatException("macro signatures unsupported");
         }
-        BodyPattern pattern = HexPatternParser.parse(fields[3]);
-        return new BodySignature(name, target, offset, pattern, line);
+        BodyPattern pattern = HexPatternParser.parse(line, offsetEnd + 1, hexEnd < 0 ? length : hexEnd);
+        return new BodySignature(line.substring(0, nameEnd), target, offset, pattern, line);
     }
 
     /** Parses an offset and checks that its target can resolve it. */
@@ -45,17 +53,22 @@ public final class NdbParser {
         return offset;
     }
 
-    static int level(String field) throws SignatureFormatException {
-        return field.isEmpty() ? -1 : number(field, "malformed functionality level");
+    private static int level(String text, int from, int to) throws SignatureFormatException {
+        return from == to ? -1 : number(text, from, to, "malformed functionality level");
     }
 
     static int number(String field, String reason) throws SignatureFormatException {
-        if (field.isEmpty() || field.length() > 9) {
+        return number(field, 0, field.length(), reason);
+    }
+
+    /** The decimal number {@code text[from..to)} of at most nine digits; throws with {@code reason} otherwise. */
+    private static int number(String text, int from, int to, String reason) throws SignatureFormatException {
+        if (from == to || to - from > 9) {
             throw new SignatureFormatException(reason);
         }
         int value = 0;
-        for (int i = 0; i < field.length(); i++) {
-            char c = field.charAt(i);
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
             if (c < '0' || c > '9') {
                 throw new SignatureFormatException(reason);
             }

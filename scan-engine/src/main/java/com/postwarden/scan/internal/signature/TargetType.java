@@ -17,12 +17,21 @@ public final class TargetType {
         FileType.TEXT, null, FileType.MACH_O, FileType.PDF, null, FileType.JAVA_CLASS
     };
 
+    /** Targets with a type, and 0: one lookup, so a database of one target does not train a branch per target. */
+    private static final boolean[] KNOWN = new boolean[TYPES.length];
+
+    static {
+        for (int target = 0; target < TYPES.length; target++) {
+            KNOWN[target] = target == ANY || TYPES[target] != null;
+        }
+    }
+
     private TargetType() {
     }
 
     /** Checks a target number; returns it or throws with the skip reason. */
     public static int check(int target) throws SignatureFormatException {
-        if (target == ANY || target > 0 && target < TYPES.length && TYPES[target] != null) {
+        if (target >= 0 && target < TYPES.length && KNOWN[target]) {
             return target;
         }
         if (target == 11) {

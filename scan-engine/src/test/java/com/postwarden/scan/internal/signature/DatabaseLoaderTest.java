@@ -155,4 +155,39 @@ class DatabaseLoaderTest {
         assertThat(loaded.skipped()).isEmpty();
         assertThat(loaded.timestamp()).isEqualTo(Instant.EPOCH);
     }
+
+    @Test
+    void theBodyAndLogicalSignaturesAreFinalBeforeTheHashFilesAreMerged() throws Exception {
+        write("a.hdb", MD5 + ":1:A.Hdb");
+        write("b.ndb", "Kept:0:*:41424344", "Dropped:0:*:45464748");
+        write("c.ldb", "Good.Ldb;Target:0;0&1;41424344;45464748");
+        write("d.ign2", "Dropped");
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            PendingLoad load = new DatabaseLoader(KEY.verifier()).start(dir, Map.of(), threads);
+
+            PatternSignatures patterns = load.patterns();
+            assertThat(patterns.body()).extracting(BodySignature::name).containsExactly("Kept");
+            assertThat(patterns.logical()).extracting(LogicalSignature::name).containsExactly("Good.Ldb");
+            LoadedSignatures loaded = load.finish();
+            assertThat(loaded.body()).extracting(BodySignature::name).containsExactly("Kept");
+            assertThat(loaded.loaded()).isEqualTo(load(Map.of()).loaded());
+            assertThat(loaded.ignored()).isEqualTo(1);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void aCompilerDrainsTheBodySignaturesInOrder() throws Exception {
+        write("b.ndb", "First:0:*:41424344", "Second:0:*:45464748");
+        PatternSignatures patterns = new DatabaseLoader(KEY.verifier()).start(dir, Map.of(), Runnable::run)
+                .patterns();
+        java.util.List<String> seen = new java.util.ArrayList<>();
+
+        patterns.drainBody((signature, index) -> seen.add(index + ":" + signature.name()));
+
+        assertThat(seen).containsExactly("0:First", "1:Second");
+        assertThat(patterns.body()).isEmpty();
+    }
 }

@@ -17,7 +17,7 @@ class HashFileParserTest {
     private static HashTables parse(String type, String text) throws Exception {
         HashFileParser parser = new HashFileParser();
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        parser.parse(new ByteArrayInputStream(bytes), type, bytes.length);
+        parser.parse(new ByteArrayInputStream(bytes), type);
         return parser.build();
     }
 
@@ -116,5 +116,43 @@ class HashFileParserTest {
             assertThat(index.lookup(i % 50 + 1, digests[i], n -> false)).isEqualTo("N" + i);
         }
         assertThat(index.covers(51)).isFalse();
+    }
+
+    @Test
+    void ofOneDigestAndSizeUnderSeveralNamesTheFirstLineWins() throws Exception {
+        StringBuilder text = new StringBuilder();
+        java.util.Random random = new java.util.Random(5);
+        for (int i = 0; i < 20_000; i++) {
+            byte[] other = new byte[16];
+            random.nextBytes(other);
+            text.append(HexFormat.of().formatHex(other)).append(':').append(6).append(":Other").append(i).append('\n');
+            if (i % 5000 == 0) {
+                text.append(hex(HashAlgorithm.MD5, SAMPLE)).append(":6:Sample.").append(i).append('\n');
+            }
+        }
+        HashIndex index = parse("hdb", text.toString()).detect().get(HashAlgorithm.MD5);
+        byte[] digest = HashAlgorithm.MD5.newDigest().digest(SAMPLE);
+
+        assertThat(index.lookup(6, digest, n -> false)).isEqualTo("Sample.0");
+        assertThat(index.lookup(6, digest, n -> !n.equals("Sample.15000"))).isEqualTo("Sample.15000");
+    }
+
+    @Test
+    void namesOfOneFamilyAndOtherAlphabetsComeBackWhole() throws Exception {
+        byte[][] digests = new byte[300][];
+        StringBuilder text = new StringBuilder();
+        java.util.Random random = new java.util.Random(9);
+        for (int i = 0; i < digests.length; i++) {
+            digests[i] = new byte[32];
+            random.nextBytes(digests[i]);
+            text.append(HexFormat.of().formatHex(digests[i])).append(":*:").append(i % 3 == 0 ? "Ünïcødé." : "Win.Trojan.")
+                    .append("Agent-").append(i).append(":73\n");
+        }
+        HashIndex index = parse("hsb", text.toString()).detect().get(HashAlgorithm.SHA256);
+
+        for (int i = 0; i < digests.length; i++) {
+            assertThat(index.lookup(12345, digests[i], n -> false))
+                    .isEqualTo((i % 3 == 0 ? "Ünïcødé." : "Win.Trojan.") + "Agent-" + i);
+        }
     }
 }

@@ -32,6 +32,16 @@ class HexPatternParserTest {
         assertThat(run.masks()).containsExactly(0xff, 0x00, 0xf0, 0x0f);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"41??4??2", "41424344", "??", "4?", "?F", "DEADbeef"})
+    void byteMatchersAloneParseAsInsideALongerPattern(String hex) throws Exception {
+        ByteRun alone = (ByteRun) HexPatternParser.parse(hex).elements().get(0);
+        ByteRun inside = (ByteRun) HexPatternParser.parse(hex + "*4142").elements().get(0);
+
+        assertThat(alone).isEqualTo(inside);
+        assertThat(HexPatternParser.parse(hex).elements()).hasSize(1);
+    }
+
     @ParameterizedTest(name = "{0} is a gap of {1} to {2}")
     @CsvSource({"4142*4344, 0, 2147483647", "4142{5}4344, 5, 5", "4142{-7}4344, 0, 7", "4142{3-}4344, 3, 2147483647",
         "4142{2-9}4344, 2, 9", "41[1-3]424344, 1, 3"})
@@ -100,6 +110,10 @@ class HexPatternParserTest {
         "''~empty hex signature",
         "414~malformed hex signature",
         "41zz~malformed hex signature",
+        "41é2~malformed hex signature",
+        "41€2~malformed hex signature",
+        "4€~malformed hex signature",
+        "4142)3~malformed hex signature",
         "*4142~hex signature starts or ends with a gap",
         "4142{3}~hex signature starts or ends with a gap",
         "4142{5-2}43~gap with maximum below minimum",
