@@ -5,6 +5,11 @@
 #
 #   bench/scan/run-load-compare.sh
 #   REPS=5 DB=ndb100k_hdb1m JARS="/tmp/before.jar bench/target/benchmarks.jar" bench/scan/run-load-compare.sh
+#   JARS="bench/target/benchmarks.jar bench/target/benchmarks.jar+cds" bench/scan/run-load-compare.sh
+#
+# A jar named with "+cds" runs with an application class-data sharing archive (JDK 17 dynamic AppCDS),
+# made first by one untimed load with -XX:ArchiveClassesAtExit: the JVM then maps the classes of the
+# scan engine and of logging instead of loading and verifying them.
 #
 # Uses the shared harness in ../shared/bench/scan (signatures, clamd recipe) and the signatures that
 # run-scan-compare.sh generates (work/sigs; SIGS=DIR to use others). Per run: clamd's launch -> PONG and RSS after loading
@@ -28,7 +33,9 @@ JAVA_OPTS=${JAVA_OPTS:--Xms64m -Xmx1g -XX:+UseSerialGC}
 trap 'stop_clamd' EXIT
 trap 'exit 130' INT TERM
 
-for jar in $JARS; do [ -f "$jar" ] || { echo "no such jar: $jar (build: ./mvnw -B -DskipTests package)" >&2; exit 2; }; done
+for jar in $JARS; do
+  [ -f "${jar%+cds}" ] || { echo "no such jar: ${jar%+cds} (build: ./mvnw -B -DskipTests package)" >&2; exit 2; }
+done
 [ -f "$sigs/synth/synth.ndb" ] || SIGS_OUT="$sigs" bash "$shared/make-sigs.sh" >/dev/null
 
 dbdir=$out/db/$DB
@@ -51,6 +58,17 @@ cat "$dbdir"/* > /dev/null   # page cache warm for every run
 } > "$out/env.txt"
 cat "$out/env.txt"
 
+n=0
+for jar in $JARS; do
+  n=$((n + 1))
+  if [ "$jar" != "${jar%+cds}" ]; then
+    rm -f "$out/jar$n.jsa"
+    # shellcheck disable=SC2086
+    java -XX:ArchiveClassesAtExit="$out/jar$n.jsa" $JAVA_OPTS -cp "${jar%+cds}" com.postwarden.bench.ScanThroughput \
+        --db "$dbdir" --threads 1 "$out/empty.txt" > "$out/cds-jar$n.log" 2>&1
+  fi
+done
+
 res=$out/results.tsv
 printf 'rep\tengine\tload_s\tlaunch_s\tcpu_s\trss_loaded_mb\trss_peak_mb\tloadavg\n' > "$res"
 for rep in $(seq "$REPS"); do
@@ -66,9 +84,11 @@ for rep in $(seq "$REPS"); do
   for jar in $JARS; do
     n=$((n + 1))
     log=$out/log-$rep-jar$n.txt
+    cds=
+    [ "$jar" != "${jar%+cds}" ] && cds=-XX:SharedArchiveFile=$out/jar$n.jsa
     # shellcheck disable=SC2086
-    /usr/bin/time -f 'cpu %U %S' java $JAVA_OPTS -cp "$jar" com.postwarden.bench.ScanThroughput --db "$dbdir" \
-        --threads 1 "$out/empty.txt" > "$log" 2>&1
+    /usr/bin/time -f 'cpu %U %S' java $cds $JAVA_OPTS -cp "${jar%+cds}" com.postwarden.bench.ScanThroughput \
+        --db "$dbdir" --threads 1 "$out/empty.txt" > "$log" 2>&1
     python3 - "$rep" "jar$n" "$log" >> "$res" <<'PY'
 import json, sys
 rep, name, log = sys.argv[1:]

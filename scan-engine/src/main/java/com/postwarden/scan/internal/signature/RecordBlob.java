@@ -142,11 +142,8 @@ final class RecordBlob {
     /** Leading bytes the name shares with the one before, at most {@link #MAX_SHARED}. */
     private int shared(byte[] name, int from, int length) {
         int limit = Math.min(Math.min(length, previousLength), MAX_SHARED);
-        int shared = 0;
-        while (shared < limit && name[from + shared] == previous[shared]) {
-            shared++;
-        }
-        return shared;
+        int mismatch = Arrays.mismatch(name, from, from + limit, previous, 0, limit);
+        return mismatch < 0 ? limit : mismatch;
     }
 
     private void remember(byte[] name, int from, int length) {
