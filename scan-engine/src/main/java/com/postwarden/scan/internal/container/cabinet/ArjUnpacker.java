@@ -1,5 +1,6 @@
 package com.postwarden.scan.internal.container.cabinet;
 
+import com.postwarden.scan.internal.content.ContentRangeStream;
 import com.postwarden.scan.internal.container.Entries;
 import com.postwarden.scan.internal.container.Unpacker;
 import com.postwarden.scan.internal.content.Content;
@@ -51,7 +52,7 @@ public final class ArjUnpacker implements Unpacker {
 
     private static InputStream data(Content container, ArjHeader entry) {
         String what = "ARJ entry " + entry.name();
-        InputStream compressed = new RangeInputStream(container, entry.data(), entry.compressedSize());
+        InputStream compressed = new ContentRangeStream(container, entry.data(), entry.compressedSize());
         InputStream decoded;
         switch (entry.method()) {
             case 0:

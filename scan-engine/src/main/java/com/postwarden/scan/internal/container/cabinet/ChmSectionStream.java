@@ -1,5 +1,6 @@
 package com.postwarden.scan.internal.container.cabinet;
 
+import com.postwarden.scan.internal.content.ContentRangeStream;
 import com.postwarden.scan.internal.content.Content;
 import java.io.EOFException;
 import java.io.IOException;
@@ -18,7 +19,7 @@ final class ChmSectionStream extends InputStream {
     private int framePosition;
 
     ChmSectionStream(Content content, ChmCompressedSection section) throws IOException {
-        this.lzx = new LzxDecoder(BitReader.lzx(new RangeInputStream(content, section.stream(),
+        this.lzx = new LzxDecoder(BitReader.lzx(new ContentRangeStream(content, section.stream(),
                 section.streamLength())), section.windowBits(), section.resetInterval());
         this.length = section.length();
     }

@@ -1,5 +1,6 @@
 package com.postwarden.scan.internal.container.cabinet;
 
+import com.postwarden.scan.internal.content.ContentRangeStream;
 import com.postwarden.scan.internal.container.Entries;
 import com.postwarden.scan.internal.container.Unpacker;
 import com.postwarden.scan.internal.content.Content;
@@ -47,7 +48,7 @@ public final class ChmUnpacker implements Unpacker {
     }
 
     private static InputStream stored(Content container, ChmDirectory directory, ChmEntry entry) {
-        InputStream range = new RangeInputStream(container, directory.section0() + entry.offset(), entry.length());
+        InputStream range = new ContentRangeStream(container, directory.section0() + entry.offset(), entry.length());
         return new ExactLengthInputStream(range, entry.length(), "CHM entry " + entry.name());
     }
 

@@ -1,5 +1,6 @@
 package com.postwarden.scan.internal.container.installer;
 
+import com.postwarden.scan.internal.content.ContentRangeStream;
 import com.postwarden.scan.internal.container.Entries;
 import com.postwarden.scan.internal.container.Unpacker;
 import com.postwarden.scan.internal.content.Content;

@@ -1,5 +1,6 @@
 package com.postwarden.scan.internal.container.cabinet;
 
+import com.postwarden.scan.internal.container.DrainingEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.postwarden.scan.internal.content.Content;
 import java.io.IOException;

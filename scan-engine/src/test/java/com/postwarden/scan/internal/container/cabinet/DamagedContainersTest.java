@@ -1,5 +1,6 @@
 package com.postwarden.scan.internal.container.cabinet;
 
+import com.postwarden.scan.internal.container.DrainingEntries;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.postwarden.scan.internal.container.Unpacker;

@@ -1,5 +1,6 @@
 package com.postwarden.scan.internal.container.installer;
 
+import com.postwarden.scan.internal.container.DrainingEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.postwarden.scan.internal.container.Unpacker;
 import com.postwarden.scan.internal.content.Content;

@@ -1,6 +1,5 @@
-package com.postwarden.scan.internal.container.cabinet;
+package com.postwarden.scan.internal.container;
 
-import com.postwarden.scan.internal.container.Entries;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -8,7 +7,7 @@ import java.io.InputStream;
  * Reads each entry up to a bound and forgets it, as the engine's size limits would: for damaged and fuzzed
  * input, whose size fields may claim gigabytes that a decoder would honestly produce.
  */
-final class DrainingEntries implements Entries {
+public final class DrainingEntries implements Entries {
     private static final int MAX_ENTRIES = 1_000;
     private static final long MAX_BYTES_PER_ENTRY = 1 << 20;
 

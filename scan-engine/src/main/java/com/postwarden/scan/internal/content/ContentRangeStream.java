@@ -1,23 +1,30 @@
-package com.postwarden.scan.internal.container.cabinet;
+package com.postwarden.scan.internal.content;
 
-import com.postwarden.scan.internal.content.Content;
 import java.io.InputStream;
 
 /**
  * The bytes of a {@link Content} from one position for at most some length, stopping early (without error)
- * where the content ends; {@link ExactLengthInputStream} on top tells a short range from a complete one. A
- * position outside the content (including one that overflowed to a negative number) gives no bytes.
+ * where the content ends; {@link #truncated()} tells a short range from a complete one. A position outside the
+ * content (including one that overflowed to a negative number) gives no bytes.
  */
-final class RangeInputStream extends InputStream {
+public final class ContentRangeStream extends InputStream {
     private final Content content;
+    private final boolean truncated;
     private long position;
     private final long end;
 
-    RangeInputStream(Content content, long position, long length) {
+    public ContentRangeStream(Content content, long position, long length) {
         this.content = content;
         long start = position < 0 || position > content.size() ? content.size() : position;
+        long wanted = Math.max(0, length);
         this.position = start;
-        this.end = start + Math.min(content.size() - start, Math.max(0, length));
+        this.end = start + Math.min(content.size() - start, wanted);
+        this.truncated = position < 0 || wanted > content.size() - start;
+    }
+
+    /** Whether the range asked for runs past the end of the content. */
+    public boolean truncated() {
+        return truncated;
     }
 
     @Override
