@@ -2,15 +2,27 @@ package com.postwarden.scan.internal.match;
 
 import java.util.Arrays;
 
-/** Append-only primitive arrays for building the compiled database without boxing. Not thread-safe. */
+/**
+ * Append-only primitive arrays for building the compiled database without boxing. {@code toArray} ends the use:
+ * an array filled to its capacity is handed over as it is, not copied. Not thread-safe.
+ */
 final class Growable {
 
     private Growable() {
     }
 
     static final class Ints {
-        private int[] values = new int[256];
+        private int[] values;
         private int size;
+
+        Ints() {
+            this(256);
+        }
+
+        /** @param capacity the expected size: no growing copy up to it, and no copy at the end when it is met */
+        Ints(int capacity) {
+            values = new int[Math.max(1, capacity)];
+        }
 
         int add(int value) {
             if (size == values.length) {
@@ -29,13 +41,22 @@ final class Growable {
         }
 
         int[] toArray() {
-            return Arrays.copyOf(values, size);
+            return size == values.length ? values : Arrays.copyOf(values, size);
         }
     }
 
     static final class Bytes {
-        private byte[] values = new byte[1024];
+        private byte[] values;
         private int size;
+
+        Bytes() {
+            this(1024);
+        }
+
+        /** @param capacity the expected size: no growing copy up to it, and no copy at the end when it is met */
+        Bytes(int capacity) {
+            values = new byte[Math.max(1, capacity)];
+        }
 
         /** Appends and returns the offset of the first appended byte. */
         int add(byte[] bytes) {
@@ -56,7 +77,7 @@ final class Growable {
         }
 
         byte[] toArray() {
-            return Arrays.copyOf(values, size);
+            return size == values.length ? values : Arrays.copyOf(values, size);
         }
     }
 
@@ -75,7 +96,7 @@ final class Growable {
         }
 
         long[] toArray() {
-            return Arrays.copyOf(values, size);
+            return size == values.length ? values : Arrays.copyOf(values, size);
         }
     }
 }

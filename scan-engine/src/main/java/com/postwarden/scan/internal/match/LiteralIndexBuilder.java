@@ -13,9 +13,16 @@ final class LiteralIndexBuilder {
     static final int MIN_BITS_LOG = 12;
     static final int MAX_BITS_LOG = 25;
 
-    private final Growable.Bytes literals = new Growable.Bytes();
-    private final Growable.Ints starts = new Growable.Ints();
-    private final Growable.Ints patterns = new Growable.Ints();
+    private final Growable.Bytes literals;
+    private final Growable.Ints starts;
+    private final Growable.Ints patterns;
+
+    /** @param expected how many literals will be added (one per pattern, more for case-insensitive ones) */
+    LiteralIndexBuilder(int expected) {
+        literals = new Growable.Bytes(expected * LiteralChooser.MAX_LENGTH);
+        starts = new Growable.Ints(expected);
+        patterns = new Growable.Ints(expected);
+    }
 
     /** Adds a literal of 2 to 8 bytes that stands for {@code pattern}. */
     void add(byte[] literal, int pattern) {

@@ -39,7 +39,7 @@ public final class MatcherCompiler {
      */
     public static Patterns compilePatterns(PatternSignatures signatures) {
         SkipReasons skipped = new SkipReasons();
-        PatternCompiler compiler = new PatternCompiler();
+        PatternCompiler compiler = new PatternCompiler(expectedPatterns(signatures));
         NameTable.Builder bodyNames = new NameTable.Builder(signatures.body().size());
         signatures.drainBody((signature, i) -> {
             bodyNames.add(signature.name());
@@ -51,6 +51,19 @@ public final class MatcherCompiler {
         LogicalSet logical = logical(signatures.logical(), compiler, skipped);
         return new Patterns(compiler.literalIndex(), compiler.patterns(), bodyNames.build(), logical,
                 skipped.snapshot());
+    }
+
+    /** One pattern per body signature and per variant of a logical hex subsignature, if all compile. */
+    private static int expectedPatterns(PatternSignatures signatures) {
+        int patterns = signatures.body().size();
+        for (LogicalSignature signature : signatures.logical()) {
+            for (Subsignature subsignature : signature.subsignatures()) {
+                if (subsignature instanceof Subsignature.Hex hex) {
+                    patterns += hex.variants().size();
+                }
+            }
+        }
+        return patterns;
     }
 
     /** Compiled body and logical signatures, waiting for the hash signatures to make a matcher. */

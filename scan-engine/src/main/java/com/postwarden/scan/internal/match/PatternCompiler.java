@@ -23,24 +23,42 @@ final class PatternCompiler {
     /** Reason for a pattern without a usable literal. */
     static final String NO_LITERAL = "no static part of two bytes";
 
-    private final LiteralIndexBuilder literals = new LiteralIndexBuilder();
+    private final LiteralIndexBuilder literals;
     private final Growable.Ints code = new Growable.Ints();
     private final Growable.Bytes data = new Growable.Bytes();
     private final Growable.Longs classes = new Growable.Longs();
-    private final Growable.Ints forwardPc = new Growable.Ints();
-    private final Growable.Ints backwardPc = new Growable.Ints();
-    private final Growable.Ints literalLength = new Growable.Ints();
-    private final Growable.Ints preMin = new Growable.Ints();
-    private final Growable.Ints preMax = new Growable.Ints();
-    private final Growable.Ints postMin = new Growable.Ints();
-    private final Growable.Ints flags = new Growable.Ints();
-    private final Growable.Bytes target = new Growable.Bytes();
-    private final Growable.Bytes offsetKind = new Growable.Bytes();
-    private final Growable.Ints offsetValue = new Growable.Ints();
-    private final Growable.Ints offsetSection = new Growable.Ints();
-    private final Growable.Ints offsetShift = new Growable.Ints();
-    private final Growable.Ints owner = new Growable.Ints();
+    private final Growable.Ints forwardPc;
+    private final Growable.Ints backwardPc;
+    private final Growable.Ints literalLength;
+    private final Growable.Ints preMin;
+    private final Growable.Ints preMax;
+    private final Growable.Ints postMin;
+    private final Growable.Ints flags;
+    private final Growable.Bytes target;
+    private final Growable.Bytes offsetKind;
+    private final Growable.Ints offsetValue;
+    private final Growable.Ints offsetSection;
+    private final Growable.Ints offsetShift;
+    private final Growable.Ints owner;
     private int starSlots;
+
+    /** @param expectedPatterns how many patterns will be added: the per-pattern arrays are made that size */
+    PatternCompiler(int expectedPatterns) {
+        literals = new LiteralIndexBuilder(expectedPatterns);
+        forwardPc = new Growable.Ints(expectedPatterns);
+        backwardPc = new Growable.Ints(expectedPatterns);
+        literalLength = new Growable.Ints(expectedPatterns);
+        preMin = new Growable.Ints(expectedPatterns);
+        preMax = new Growable.Ints(expectedPatterns);
+        postMin = new Growable.Ints(expectedPatterns);
+        flags = new Growable.Ints(expectedPatterns);
+        target = new Growable.Bytes(expectedPatterns);
+        offsetKind = new Growable.Bytes(expectedPatterns);
+        offsetValue = new Growable.Ints(expectedPatterns);
+        offsetSection = new Growable.Ints(expectedPatterns);
+        offsetShift = new Growable.Ints(expectedPatterns);
+        owner = new Growable.Ints(expectedPatterns);
+    }
 
     /**
      * Adds a pattern; returns {@code null}, or the reason it cannot be matched.

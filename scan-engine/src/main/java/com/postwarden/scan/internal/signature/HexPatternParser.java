@@ -46,44 +46,13 @@ public final class HexPatternParser {
     }
 
     public static BodyPattern parse(String hex) throws SignatureFormatException {
-        return parse(hex, 0, hex.length());
-    }
-
-    /** Parses the hex signature {@code text[from..to)}. */
-    static BodyPattern parse(String text, int from, int to) throws SignatureFormatException {
-        if (from == to) {
+        if (hex.isEmpty()) {
             throw new SignatureFormatException("empty hex signature");
         }
-        if (to - from > MAX_LENGTH) {
+        if (hex.length() > MAX_LENGTH) {
             throw new SignatureFormatException("hex signature too long");
         }
-        BodyPattern bytesOnly = byteMatchersOnly(text, from, to);
-        return bytesOnly != null ? bytesOnly : new Parse(text.substring(from, to)).run();
-    }
-
-    /**
-     * The pattern of a signature made of byte matchers only (hex pairs, {@code ??}, nibbles), as most are, or
-     * {@code null} for anything else, which the full parser reads and reports. One short loop without parser
-     * state: the path nearly every line of a database takes, compiled early.
-     */
-    private static BodyPattern byteMatchersOnly(String text, int from, int to) {
-        if (((to - from) & 1) != 0) {
-            return null;
-        }
-        byte[] values = new byte[(to - from) / 2];
-        byte[] masks = new byte[values.length];
-        for (int i = 0; i < values.length; i++) {
-            char high = text.charAt(from + 2 * i);
-            char low = text.charAt(from + 2 * i + 1);
-            int h = high < NIBBLES.length ? NIBBLES[high] : -1;
-            int l = low < NIBBLES.length ? NIBBLES[low] : -1;
-            if ((h | l) < 0) {
-                return null;
-            }
-            values[i] = (byte) ((h & 0xf) << 4 | (l & 0xf));
-            masks[i] = (byte) ((h == WILDCARD ? 0 : 0xf0) | (l == WILDCARD ? 0 : 0x0f));
-        }
-        return new BodyPattern(List.of(new ByteRun(values, masks)), null, null, false, false);
+        return new Parse(hex).run();
     }
 
     private static final class Parse {
@@ -104,6 +73,11 @@ public final class HexPatternParser {
         }
 
         BodyPattern run() throws SignatureFormatException {
+            byteMatchers();
+            if (at == text.length()) {
+                // byte matchers only, as most signatures: one run in the arrays as read, no list to merge
+                return new BodyPattern(List.of(new ByteRun(values, masks)), null, null, false, false);
+            }
             while (at < text.length()) {
                 char c = text.charAt(at);
                 if (c == '*') {

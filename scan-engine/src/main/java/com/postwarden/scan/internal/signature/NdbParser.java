@@ -38,8 +38,8 @@ public final class NdbParser {
         if (offsetEnd + 1 < length && line.charAt(offsetEnd + 1) == '$') {
             throw new SignatureFormatException("macro signatures unsupported");
         }
-        BodyPattern pattern = HexPatternParser.parse(line, offsetEnd + 1, hexEnd < 0 ? length : hexEnd);
-        return new BodySignature(line.substring(0, nameEnd), target, offset, pattern, line);
+        BodyPattern pattern = HexPatternParser.parse(line.substring(offsetEnd + 1, hexEnd < 0 ? length : hexEnd));
+        return new BodySignature(line, nameEnd, target, offset, pattern);
     }
 
     /** Parses an offset and checks that its target can resolve it. */

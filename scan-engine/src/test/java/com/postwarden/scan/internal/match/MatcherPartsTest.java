@@ -59,7 +59,7 @@ class MatcherPartsTest {
         for (int i = 0; i < data.length; i++) {
             data[i] = (byte) ('a' + random.nextInt(4));
         }
-        LiteralIndexBuilder builder = new LiteralIndexBuilder();
+        LiteralIndexBuilder builder = new LiteralIndexBuilder(300);
         List<byte[]> literals = new ArrayList<>();
         for (int p = 0; p < 300; p++) {
             byte[] literal = new byte[2 + random.nextInt(7)];
