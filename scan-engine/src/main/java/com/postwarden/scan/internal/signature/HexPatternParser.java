@@ -73,34 +73,29 @@ public final class HexPatternParser {
         }
 
         BodyPattern run() throws SignatureFormatException {
-            byteMatchers();
-            if (at == text.length()) {
-                // byte matchers only, as most signatures: one run in the arrays as read, no list to merge
-                return new BodyPattern(List.of(new ByteRun(values, masks)), null, null, false, false);
-            }
-            while (at < text.length()) {
-                char c = text.charAt(at);
-                if (c == '*') {
+            while (true) {
+                byteMatchers();
+                if (at == text.length()) {
+                    break;
+                }
+                char c = text.charAt(at); // byteMatchers stops only before * { [ ! (
+                if (c == '*' || c == '{' || c == '[') {
                     flush();
-                    elements.add(new Gap(0, Gap.UNBOUNDED));
-                    at++;
-                } else if (c == '{') {
-                    flush();
-                    elements.add(parseRange('}'));
-                } else if (c == '[') {
-                    flush();
-                    elements.add(parseRange(']'));
-                } else if (c == '!') {
+                    elements.add(c == '*' ? star() : parseRange(c == '{' ? '}' : ']'));
+                    continue;
+                }
+                boolean negated = c == '!';
+                if (negated) {
                     if (at + 1 >= text.length() || text.charAt(at + 1) != '(') {
                         throw new SignatureFormatException("malformed hex signature");
                     }
                     at++;
-                    group(true);
-                } else if (c == '(') {
-                    group(false);
-                } else {
-                    byteMatchers();
                 }
+                group(negated);
+            }
+            if (elements.isEmpty() && left == null && right == null && runLength == values.length) {
+                // byte matchers only, as most signatures: one run in the arrays as read, no list to merge
+                return new BodyPattern(List.of(new ByteRun(values, masks)), null, null, false, false);
             }
             flush();
             if (elements.isEmpty()) {
@@ -156,6 +151,12 @@ public final class HexPatternParser {
                 elements.add(new ByteRun(Arrays.copyOf(values, runLength), Arrays.copyOf(masks, runLength)));
                 runLength = 0;
             }
+        }
+
+        /** {@code *}; {@code at} is on it. */
+        private Gap star() {
+            at++;
+            return new Gap(0, Gap.UNBOUNDED);
         }
 
         /** {@code {n}}, {@code {-n}}, {@code {n-}}, {@code {n-m}} or {@code [n-m]}; {@code at} is on the opener. */
