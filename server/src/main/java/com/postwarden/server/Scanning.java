@@ -22,7 +22,8 @@ import java.util.function.Supplier;
 final class Scanning implements AutoCloseable {
     private ScanSettings settings;
     private Path temporaryDirectory;
-    private ReloadingScanEngine engine;
+    /** Read for every message without a lock; replaced under the lock by {@link #reconfigure}. */
+    private volatile ReloadingScanEngine engine;
 
     private Scanning(ScanSettings settings, Path temporaryDirectory, ReloadingScanEngine engine) {
         this.settings = settings;
@@ -67,11 +68,7 @@ final class Scanning implements AutoCloseable {
 
     /** The engine for the next message. */
     Supplier<ScanEngine> engine() {
-        return () -> current().get();
-    }
-
-    private synchronized ReloadingScanEngine current() {
-        return engine;
+        return () -> engine.get();
     }
 
     /** Rebuilds the engine when the new configuration changes the scan settings; keeps it otherwise. */

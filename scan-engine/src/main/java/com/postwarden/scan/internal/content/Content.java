@@ -64,6 +64,11 @@ public final class Content implements Closeable {
 
     /** Maps a file that stays in place; closing the content does not delete it. */
     public static Content map(Path file) throws IOException {
+        return mapped(file, null);
+    }
+
+    /** Maps {@code file}; {@code owned} (the same file, or {@code null}) is deleted when the content closes. */
+    private static Content mapped(Path file, Path owned) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = channel.size();
             if (size == 0) {
@@ -72,7 +77,7 @@ public final class Content implements Closeable {
             if (size > Integer.MAX_VALUE - 8) {
                 throw new ContentTooLargeException(Integer.MAX_VALUE - 8);
             }
-            return new Content(channel.map(FileChannel.MapMode.READ_ONLY, 0, size), null, null);
+            return new Content(channel.map(FileChannel.MapMode.READ_ONLY, 0, size), null, owned);
         }
     }
 
@@ -121,10 +126,7 @@ public final class Content implements Closeable {
                     out.write(buffer, 0, n);
                 }
             }
-            Content content;
-            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-                content = new Content(channel.map(FileChannel.MapMode.READ_ONLY, 0, total), null, file);
-            }
+            Content content = mapped(file, file);
             done = true;
             return content;
         } finally {

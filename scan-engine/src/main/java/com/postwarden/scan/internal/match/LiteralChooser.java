@@ -2,8 +2,8 @@ package com.postwarden.scan.internal.match;
 
 import com.postwarden.scan.internal.signature.BodyPattern;
 import com.postwarden.scan.internal.signature.CharacterClasses;
-import com.postwarden.scan.internal.signature.PatternElement;
 import com.postwarden.scan.internal.signature.PatternElement.ByteRun;
+import com.postwarden.scan.internal.signature.PatternElement;
 import java.util.List;
 
 /**

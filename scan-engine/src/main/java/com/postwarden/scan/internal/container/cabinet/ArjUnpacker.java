@@ -1,9 +1,9 @@
 package com.postwarden.scan.internal.container.cabinet;
 
-import com.postwarden.scan.internal.content.ContentRangeStream;
 import com.postwarden.scan.internal.container.Entries;
 import com.postwarden.scan.internal.container.Unpacker;
 import com.postwarden.scan.internal.content.Content;
+import com.postwarden.scan.internal.content.ContentRangeStream;
 import java.io.IOException;
 import java.io.InputStream;
 

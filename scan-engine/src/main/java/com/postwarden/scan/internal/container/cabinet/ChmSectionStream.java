@@ -1,7 +1,7 @@
 package com.postwarden.scan.internal.container.cabinet;
 
-import com.postwarden.scan.internal.content.ContentRangeStream;
 import com.postwarden.scan.internal.content.Content;
+import com.postwarden.scan.internal.content.ContentRangeStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;

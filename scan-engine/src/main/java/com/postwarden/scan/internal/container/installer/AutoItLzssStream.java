@@ -1,5 +1,6 @@
 package com.postwarden.scan.internal.container.installer;
 
+import com.postwarden.scan.internal.content.BlockDecodingStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,7 +12,7 @@ import java.io.InputStream;
  * and repeated 8-bit steps). A reference reaches back at most 32 KiB, so only that much history is kept: the
  * declared size never decides an allocation.
  */
-final class AutoItLzssStream extends InputStream {
+final class AutoItLzssStream extends BlockDecodingStream {
     private static final int WINDOW = 1 << 15;
     private static final int MASK = WINDOW - 1;
     private static final int MIN_MATCH = 3;
@@ -35,12 +36,6 @@ final class AutoItLzssStream extends InputStream {
         this.in = in;
         this.remaining = size;
         this.matchOnSetBit = matchOnSetBit;
-    }
-
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override

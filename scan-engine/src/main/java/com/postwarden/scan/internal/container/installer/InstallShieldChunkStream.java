@@ -1,5 +1,6 @@
 package com.postwarden.scan.internal.container.installer;
 
+import com.postwarden.scan.internal.content.BlockDecodingStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,7 +11,7 @@ import java.util.zip.Inflater;
  * A file of an InstallShield cabinet: chunks of a 16-bit length and raw deflate data, each inflated on its own
  * (a chunk need not end its deflate stream), the outputs concatenated. At most one chunk (64 KiB) is held.
  */
-final class InstallShieldChunkStream extends InputStream {
+final class InstallShieldChunkStream extends BlockDecodingStream {
     private final InputStream in;
     private final Inflater inflater = new Inflater(true);
     private boolean chunkLoaded;
@@ -18,12 +19,6 @@ final class InstallShieldChunkStream extends InputStream {
 
     InstallShieldChunkStream(InputStream in) {
         this.in = in;
-    }
-
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override

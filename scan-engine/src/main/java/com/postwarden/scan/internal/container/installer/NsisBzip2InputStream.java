@@ -1,5 +1,6 @@
 package com.postwarden.scan.internal.container.installer;
 
+import com.postwarden.scan.internal.content.BlockDecodingStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,7 +13,7 @@ import java.util.Arrays;
  * the randomisation bit. Commons Compress reads standard bzip2 only and checks CRCs, hence this decoder. Memory
  * is at most one block's transform vector, grown as the block needs it.
  */
-final class NsisBzip2InputStream extends InputStream implements Bzip2HuffmanTable.BitSource {
+final class NsisBzip2InputStream extends BlockDecodingStream implements Bzip2HuffmanTable.BitSource {
     private static final int BLOCK_MARK = 0x31;
     private static final int END_MARK = 0x17;
     private static final int MAX_BLOCK = 900_000;
@@ -41,12 +42,6 @@ final class NsisBzip2InputStream extends InputStream implements Bzip2HuffmanTabl
 
     NsisBzip2InputStream(InputStream in) {
         this.in = in;
-    }
-
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override

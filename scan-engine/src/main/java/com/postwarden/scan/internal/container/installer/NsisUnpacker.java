@@ -1,9 +1,10 @@
 package com.postwarden.scan.internal.container.installer;
 
-import com.postwarden.scan.internal.content.ContentRangeStream;
 import com.postwarden.scan.internal.container.Entries;
 import com.postwarden.scan.internal.container.Unpacker;
+import com.postwarden.scan.internal.content.BlockDecodingStream;
 import com.postwarden.scan.internal.content.Content;
+import com.postwarden.scan.internal.content.ContentRangeStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -117,7 +118,7 @@ public final class NsisUnpacker implements Unpacker {
     }
 
     /** One block of a solid stream: exactly its length, an error if the stream ends first. */
-    private static final class SolidBlockStream extends InputStream {
+    private static final class SolidBlockStream extends BlockDecodingStream {
         private final InputStream solid;
         private final int index;
         private long left;
@@ -126,12 +127,6 @@ public final class NsisUnpacker implements Unpacker {
             this.solid = solid;
             this.left = length;
             this.index = index;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
         }
 
         @Override

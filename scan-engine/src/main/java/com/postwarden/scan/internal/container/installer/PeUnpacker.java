@@ -1,10 +1,10 @@
 package com.postwarden.scan.internal.container.installer;
 
-import com.postwarden.scan.internal.content.ContentRangeStream;
 import com.postwarden.scan.internal.container.Entries;
 import com.postwarden.scan.internal.container.Unpacker;
 import com.postwarden.scan.internal.container.installer.InstallShieldOverlay.StoredFile;
 import com.postwarden.scan.internal.content.Content;
+import com.postwarden.scan.internal.content.ContentRangeStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;

@@ -1,7 +1,7 @@
 package com.postwarden.scan.internal.container.cabinet;
 
-import com.postwarden.scan.internal.container.DrainingEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import com.postwarden.scan.internal.container.DrainingEntries;
 import com.postwarden.scan.internal.content.Content;
 import java.io.IOException;
 
