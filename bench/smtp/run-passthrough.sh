@@ -37,7 +37,8 @@
 #      POSTWARDEN_JAVA_OPTS (added to both gateways), RUN_TIMEOUT (300 s per run),
 #      message counts MSGS_DIRECT_PLAIN (12000) MSGS_GW_PLAIN (5000)
 #      MSGS_DIRECT_ATTACH (4000) MSGS_GW_ATTACH (1500), LAT_SECONDS (10), LAT_REPS (5),
-#      GW2_LABEL (gateway-warn), GW2_OPTS (-Dpostwarden.logLevel=WARN).
+#      GW2_LABEL (gateway-warn), GW2_OPTS (-Dpostwarden.logLevel=WARN),
+#      SCAN (off: pass-through, nothing scanned; on: every message scanned with the demo database).
 # Writes PREFIX.txt (one line per run, for summarize.sh), PREFIX.txt.log (full output),
 # PREFIX-latency.txt, PREFIX-memory.txt, PREFIX-profile.md and PREFIX-summary.md.
 set -uo pipefail
@@ -57,6 +58,7 @@ while getopts ':r:s:f:o:bNLJqM:h' o; do
     *) sed -n '2,/^set -uo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 2 ;;
   esac
 done
+case ${SCAN:-off} in on) scan_enabled=true ;; off) scan_enabled=false ;; *) echo "SCAN is on or off" >&2; exit 2 ;; esac
 SINK_PORT=${SINK_PORT:-27525} GW_PORT=${GW_PORT:-27524} GW_WARN_PORT=${GW_WARN_PORT:-27523}
 RUN_TIMEOUT=${RUN_TIMEOUT:-300}
 MSGS_DIRECT_PLAIN=${MSGS_DIRECT_PLAIN:-12000} MSGS_GW_PLAIN=${MSGS_GW_PLAIN:-5000}
@@ -123,6 +125,7 @@ fi
   echo "# load at start: $(cut -d' ' -f1-3 /proc/loadavg); cpu pressure: $(head -1 /proc/pressure/cpu 2>/dev/null)"
   echo "# java: $(java -version 2>&1 | sed -n 2p); postfix $(dpkg-query -W -f='${Version}' postfix 2>/dev/null)"
   echo "# postwarden: $(git -C "$repo" describe --always --dirty) ($(git -C "$repo" log -1 --format=%cd --date=short))"
+  echo "# scan: ${SCAN:-off}"
 } >> "$out"
 
 # ---- 1. sink and gateways ----------------------------------------------------------------
@@ -140,6 +143,8 @@ smtp:
   nextHop: 127.0.0.1:$SINK_PORT
   trustedNetworks: [127.0.0.0/8]
   relayDomains: [postwarden.test]
+scan:
+  enabled: $scan_enabled
 dataDir: $d/var
 EOF
   POSTWARDEN_JAVA_OPTS="$opts ${POSTWARDEN_JAVA_OPTS:-}" \

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,9 +16,8 @@ import java.util.Objects;
 /**
  * The bytes of one object under scan, readable at any position: on the heap while small, a memory-mapped
  * temporary file once larger than the spooling threshold, so a 100 MB attachment never sits on the heap.
- * Matchers and unpackers read it as many times as they need. Not thread-safe; closing it deletes the spool file.
- * A mapping is released by the garbage collector, never explicitly: a view still in use after an early unmap
- * would crash the process, and Linux frees a deleted file's space once its mapping goes.
+ * Matchers and unpackers read it as many times as they need. Not thread-safe. Closing it releases a mapping at once
+ * (see {@link Unmapper}) and deletes the spool file; views from {@link #buffer()} must not be used after that.
  */
 public final class Content implements Closeable {
     private static final Content EMPTY = new Content(ByteBuffer.allocate(0).asReadOnlyBuffer(), null, null);
@@ -49,9 +49,8 @@ public final class Content implements Closeable {
     }
 
     /**
-     * A file that stays in place, read onto the heap up to {@code memoryThreshold} bytes and mapped beyond: a
-     * mapping lives until the collector finds it unreachable, so mapping every small file would keep their pages
-     * resident in between. Closing the content does not delete the file.
+     * A file that stays in place, read onto the heap up to {@code memoryThreshold} bytes (cheaper than a mapping for
+     * a small file) and mapped beyond. Closing the content unmaps it but does not delete the file.
      */
     public static Content open(Path file, int memoryThreshold) throws IOException {
         long size = Files.size(file);
@@ -62,7 +61,7 @@ public final class Content implements Closeable {
         return map(file);
     }
 
-    /** Maps a file that stays in place; closing the content does not delete it. */
+    /** Maps a file that stays in place; closing the content unmaps it but does not delete it. */
     public static Content map(Path file) throws IOException {
         return mapped(file, null);
     }
@@ -182,6 +181,9 @@ public final class Content implements Closeable {
             return;
         }
         closed = true;
+        if (bytes instanceof MappedByteBuffer mapping) {
+            Unmapper.release(mapping);
+        }
         if (file != null) {
             Files.deleteIfExists(file);
         }

@@ -68,4 +68,32 @@ class ContentSpoolingTest {
         }
         assertThat(large).as("a file scanned in place is not deleted").exists();
     }
+
+    @Test
+    void closingReleasesTheMappingAtOnce() throws IOException {
+        assertThat(Unmapper.available()).as("sun.misc.Unsafe.invokeCleaner on this JDK").isTrue();
+        Path large = Files.write(dir.resolve("mapped-then-closed"), random(1 << 20));
+        Content mapped = Content.open(large, 4096);
+        assertThat(mapped.byteAt(12345)).isEqualTo(Files.readAllBytes(large)[12345]);
+        assertThat(mappings()).contains(large.toString());
+        mapped.close();
+        assertThat(mappings()).doesNotContain(large.toString());
+    }
+
+    @Test
+    void aSpoolFileIsUnmappedAndDeletedOnClose() throws IOException {
+        Content content = Content.read(new ByteArrayInputStream(random(100_000)), new Spooling(dir, 4096), 1 << 20);
+        String spool;
+        try (Stream<Path> files = Files.list(dir)) {
+            spool = files.findFirst().orElseThrow().toString();
+        }
+        assertThat(mappings()).contains(spool);
+        content.close();
+        assertThat(mappings()).as("no deleted file left mapped").doesNotContain(spool);
+    }
+
+    /** This process's memory mappings (Linux). */
+    private static String mappings() throws IOException {
+        return Files.readString(Path.of("/proc/self/maps"));
+    }
 }
