@@ -31,7 +31,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
  *
  * <p><b>Threads.</b> Thread-safe: concurrent sends each use their own session. One client per next hop, for the
  * life of the configuration; {@link #close()} ends the idle sessions with QUIT. A single daemon timer thread ends idle
- * sessions and bounds socket writes; it does nothing while nothing is pending.
+ * sessions and runs the {@link WriteWatchdog} that bounds socket writes.
  */
 public final class RelayClient implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RelayClient.class);
@@ -63,7 +63,9 @@ public final class RelayClient implements AutoCloseable {
         this.settings = Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(heloName, "heloName");
         this.timer = newTimer(nextHop);
-        this.opener = new SessionOpener(nextHop, settings, heloName, timer);
+        // every write timeout is one of these two or longer than a second, the watchdog's longest period
+        this.opener = new SessionOpener(nextHop, settings, heloName,
+                new WriteWatchdog(timer, shorter(settings.commandTimeout(), settings.dataTimeout())));
         this.pool = new ConnectionPool(settings.maxIdleConnections(), settings.idleTimeout(),
                 shorter(settings.commandTimeout(), QUIT_TIMEOUT), clock, timer);
     }

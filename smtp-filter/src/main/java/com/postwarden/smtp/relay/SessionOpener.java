@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Opens sessions to the next hop: TCP connect, greeting, EHLO (HELO for servers that refuse EHLO), STARTTLS as
@@ -27,15 +26,15 @@ final class SessionOpener {
     private final HostPort hop;
     private final OutboundSettings settings;
     private final String heloName;
-    private final ScheduledExecutorService timer;
+    private final WriteWatchdog watchdog;
     private final SSLSocketFactory tlsFactory;
     private final SSLParameters tlsParameters;
 
-    SessionOpener(HostPort hop, OutboundSettings settings, String heloName, ScheduledExecutorService timer) {
+    SessionOpener(HostPort hop, OutboundSettings settings, String heloName, WriteWatchdog watchdog) {
         this.hop = hop;
         this.settings = settings;
         this.heloName = heloName;
-        this.timer = timer;
+        this.watchdog = watchdog;
         boolean verify = settings.tls() == TlsMode.REQUIRED;
         this.tlsFactory = verify ? TlsContexts.verified(settings.trustedCertificates()) : TlsContexts.opportunistic();
         this.tlsParameters = verify ? TlsContexts.verifiedParameters() : TlsContexts.opportunisticParameters();
@@ -60,7 +59,7 @@ final class SessionOpener {
     }
 
     private SmtpConnection open(TlsMode mode) throws IOException {
-        SmtpConnection connection = new SmtpConnection(connect(), hop, timer, settings.commandTimeout());
+        SmtpConnection connection = new SmtpConnection(connect(), hop, watchdog, settings.commandTimeout());
         try {
             SmtpReply greeting = connection.read(settings.connectTimeout(), "the greeting");
             if (greeting.code() != 220) {

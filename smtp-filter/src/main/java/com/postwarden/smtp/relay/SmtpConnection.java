@@ -17,7 +17,6 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * One SMTP client connection to the next hop: commands out, bounded replies in, each with its own timeout.
@@ -25,7 +24,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * {@link RelayFailure} carrying the server's reply, so that no caller mistakes it for an answer to its command.
  *
  * <p>Used by one thread at a time (the pool hands it from one sender to the next); {@link #abort()} may be called
- * from the timer thread.
+ * from the watchdog's thread.
  */
 final class SmtpConnection {
     private static final Logger log = LoggerFactory.getLogger(SmtpConnection.class);
@@ -33,24 +32,27 @@ final class SmtpConnection {
     private static final int WRITE_BUFFER = 64 * 1024;
 
     private final HostPort peer;
-    private final ScheduledExecutorService timer;
+    private final WriteWatchdog watchdog;
     private volatile Socket socket;
     private ReplyReader reader;
     private WriteTimeoutOutputStream guard;
     private OutputStream out;
     private Capabilities capabilities = Capabilities.NONE;
+    /** The socket's read timeout as last set, so that an unchanged one is not set again for every reply. */
+    private int readTimeoutMillis = -1;
 
-    SmtpConnection(Socket socket, HostPort peer, ScheduledExecutorService timer, Duration writeTimeout)
+    SmtpConnection(Socket socket, HostPort peer, WriteWatchdog watchdog, Duration writeTimeout)
             throws IOException {
         this.peer = peer;
-        this.timer = timer;
+        this.watchdog = watchdog;
         attach(socket, writeTimeout);
     }
 
     private void attach(Socket newSocket, Duration writeTimeout) throws IOException {
         socket = newSocket;
+        readTimeoutMillis = -1;
         reader = new ReplyReader(new BufferedInputStream(newSocket.getInputStream(), READ_BUFFER));
-        guard = new WriteTimeoutOutputStream(newSocket.getOutputStream(), timer, this::abort, writeTimeout);
+        guard = new WriteTimeoutOutputStream(newSocket.getOutputStream(), watchdog, this::abort, writeTimeout);
         out = new BufferedOutputStream(guard, WRITE_BUFFER);
     }
 
@@ -89,7 +91,7 @@ final class SmtpConnection {
     SmtpReply read(Duration timeout, String awaiting) throws IOException {
         SmtpReply reply;
         try {
-            socket.setSoTimeout(millis(timeout));
+            readTimeout(millis(timeout));
             reply = reader.read();
         } catch (SocketTimeoutException e) {
             throw new RelayFailure(RelayReplies.timedOut(peer, awaiting, timeout), "no reply: " + awaiting);
@@ -99,6 +101,13 @@ final class SmtpConnection {
             throw new RelayFailure(reply, "the next hop is closing the session: " + reply);
         }
         return reply;
+    }
+
+    private void readTimeout(int millis) throws IOException {
+        if (millis != readTimeoutMillis) {
+            socket.setSoTimeout(millis);
+            readTimeoutMillis = millis;
+        }
     }
 
     /** Sends one command and reads its reply (lock-step). */

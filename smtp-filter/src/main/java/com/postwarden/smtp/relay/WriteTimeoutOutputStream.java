@@ -5,26 +5,23 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Bounds each write to a socket: a socket write has no timeout of its own and blocks for ever when the peer stops
- * reading. Each write arms a timer that aborts the connection when the write has not completed in time; the caller
- * writes in bounded chunks (a buffered stream), so this is a limit on the time without progress.
- * Not thread-safe; the timeout is set by the single thread using the connection.
+ * reading. While a write is in progress the {@link WriteWatchdog} watches it and aborts the connection when it has
+ * not completed in time; the caller writes in bounded chunks (a buffered stream), so this is a limit on the time
+ * without progress. Not thread-safe; the timeout is set by the single thread using the connection.
  */
 final class WriteTimeoutOutputStream extends FilterOutputStream {
-    private final ScheduledExecutorService timer;
+    private final WriteWatchdog watchdog;
     private final Runnable abort;
     private Duration timeout;
+    private volatile long deadline;
     private volatile boolean expired;
 
-    WriteTimeoutOutputStream(OutputStream out, ScheduledExecutorService timer, Runnable abort, Duration timeout) {
+    WriteTimeoutOutputStream(OutputStream out, WriteWatchdog watchdog, Runnable abort, Duration timeout) {
         super(out);
-        this.timer = timer;
+        this.watchdog = watchdog;
         this.abort = abort;
         this.timeout = timeout;
     }
@@ -40,7 +37,8 @@ final class WriteTimeoutOutputStream extends FilterOutputStream {
 
     @Override
     public void write(byte[] bytes, int offset, int length) throws IOException {
-        ScheduledFuture<?> alarm = arm();
+        deadline = System.nanoTime() + timeout.toNanos();
+        watchdog.started(this);
         try {
             out.write(bytes, offset, length);
         } catch (IOException e) {
@@ -49,22 +47,15 @@ final class WriteTimeoutOutputStream extends FilterOutputStream {
             }
             throw e;
         } finally {
-            if (alarm != null) {
-                alarm.cancel(false);
-            }
+            watchdog.finished(this);
         }
     }
 
-    private ScheduledFuture<?> arm() {
-        try {
-            return timer.schedule(this::expire, timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException closing) {
-            return null; // the client is closing; the write is then simply unguarded
+    /** Called by the watchdog while a write is in progress. */
+    void expireIfLate(long now) {
+        if (now - deadline > 0 && !expired) {
+            expired = true;
+            abort.run();
         }
-    }
-
-    private void expire() {
-        expired = true;
-        abort.run();
     }
 }

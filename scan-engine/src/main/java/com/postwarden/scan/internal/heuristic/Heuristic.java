@@ -1,0 +1,18 @@
+package com.postwarden.scan.internal.heuristic;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A family of named detections over single objects, such as {@code Heuristic.Macro.AutoOpen}. Implementations are
+ * stateless and thread-safe, read a bounded part of the object (never proportional to a size field of the input),
+ * and never throw on malformed input: what cannot be parsed is simply not detected.
+ */
+public interface Heuristic {
+
+    /** Every detection name this heuristic can report, for settings and documentation. */
+    Set<String> names();
+
+    /** The detections found in {@code object}, in a stable order; empty when none. */
+    List<String> examine(ScannedObject object);
+}
