@@ -78,6 +78,29 @@ final class ConfigNode {
         return of(source, join(path, key), entry.line, entry.value);
     }
 
+    /** A list of sections, e.g. {@code external: [{type: clamd, ...}, ...]}; absent reads as empty. */
+    List<ConfigNode> sections(String key) throws ConfigException {
+        Entry entry = entries.get(key);
+        if (entry == null || isNull(entry.value)) {
+            return List.of();
+        }
+        if (!(entry.value instanceof SequenceNode sequence)) {
+            throw problem(key, "expected a list of sections (lines starting with '- ')");
+        }
+        List<ConfigNode> sections = new ArrayList<>();
+        List<Node> items = sequence.getValue();
+        for (int i = 0; i < items.size(); i++) {
+            Node item = items.get(i);
+            sections.add(of(source, join(path, key) + "[" + i + "]", item.getStartMark().getLine() + 1, item));
+        }
+        return List.copyOf(sections);
+    }
+
+    /** The keys of this section, in file order. */
+    Set<String> keys() {
+        return java.util.Collections.unmodifiableSet(entries.keySet());
+    }
+
     boolean has(String key) {
         Entry entry = entries.get(key);
         return entry != null && !isNull(entry.value);

@@ -2,6 +2,10 @@ package com.postwarden.policies.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -16,16 +20,21 @@ import java.util.Optional;
  * @param limits         bounds on the work one message may cause
  * @param cacheEntries   attachment verdicts kept by SHA-256; 0 turns the cache off
  * @param cacheExpiry    how long a cached verdict is trusted
+ * @param heuristics     levels set for heuristic detections by name; the others keep the engine's defaults
+ * @param external       external engines consulted beside the built-in one, in this order
  */
 public record ScanSettings(boolean enabled, Optional<Path> database, Duration reloadInterval,
                            UnscannableAction unscannable, ScanLimitSettings limits, long cacheEntries,
-                           Duration cacheExpiry) {
+                           Duration cacheExpiry, Map<String, HeuristicLevel> heuristics,
+                           List<ExternalEngineSettings> external) {
     public ScanSettings {
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(reloadInterval, "reloadInterval");
         Objects.requireNonNull(unscannable, "unscannable");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(cacheExpiry, "cacheExpiry");
+        heuristics = Collections.unmodifiableMap(new LinkedHashMap<>(heuristics));
+        external = List.copyOf(external);
     }
 
     /** What to do with a message the engine could not scan completely (encrypted archive, a limit reached). */

@@ -2,6 +2,9 @@ package com.postwarden.policies.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -9,7 +12,8 @@ import java.util.Set;
 final class ScanSettingsReader {
 
     ScanSettings read(ConfigNode node) throws ConfigException {
-        node.allowOnly(Set.of("enabled", "database", "reloadInterval", "unscannable", "limits", "cache"));
+        node.allowOnly(Set.of("enabled", "database", "reloadInterval", "unscannable", "limits", "cache", "heuristics",
+                "external"));
         boolean enabled = node.bool("enabled", true);
         Optional<Path> database = node.has("database")
                 ? Optional.of(node.value("database", null, Path::of)) : Optional.empty();
@@ -22,7 +26,20 @@ final class ScanSettingsReader {
         int cacheEntries = cache.integer("entries", 10_000, 0, 10_000_000);
         Duration cacheExpiry = ConfigLoader.positive(cache, "expiry", cache.duration("expiry", Duration.ofHours(1)));
         return new ScanSettings(enabled, database, reload, unscannable, limits(node.section("limits")),
-                cacheEntries, cacheExpiry);
+                cacheEntries, cacheExpiry, heuristics(node.section("heuristics")),
+                new ExternalEngineReader().read(node.sections("external")));
+    }
+
+    /** Levels by detection name; whether a name exists is for the engine to say, so it is checked where built. */
+    private static Map<String, HeuristicLevel> heuristics(ConfigNode node) throws ConfigException {
+        Map<String, HeuristicLevel> levels = new LinkedHashMap<>();
+        for (String name : node.keys()) {
+            if (!name.startsWith("Heuristic.")) {
+                throw node.problem(name, "not a heuristic detection name (they start with 'Heuristic.')");
+            }
+            levels.put(name, node.choice(name, null, HeuristicLevel.class));
+        }
+        return Collections.unmodifiableMap(levels);
     }
 
     private static ScanLimitSettings limits(ConfigNode node) throws ConfigException {

@@ -81,6 +81,55 @@ class ConfigLoaderTest {
         assertThat(scan.limits().maxDepth()).isEqualTo(16);
         assertThat(scan.limits().maxEntrySize()).isEqualTo(DataSize.ofMegabytes(100));
         assertThat(scan.limits().maxScanTime()).isEqualTo(Duration.ofSeconds(120));
+        assertThat(scan.heuristics()).isEmpty();
+        assertThat(scan.external()).isEmpty();
+    }
+
+    @Test
+    void readsHeuristicLevelsAndExternalEngines() throws Exception {
+        ScanSettings scan = parse("""
+                scan:
+                  heuristics:
+                    Heuristic.Macro.AutoOpen: suspicious
+                    Heuristic.Executable.PE: off
+                  external:
+                    - type: clamd
+                      socket: /run/clamav/clamd.ctl
+                      mode: optional
+                    - name: eset
+                      type: icap
+                      url: icap://127.0.0.1:1344/avscan
+                      timeout: 10s
+                      maxSize: 20MB
+                      connections: 4
+                """).scan();
+        assertThat(scan.heuristics()).containsExactly(
+                java.util.Map.entry("Heuristic.Macro.AutoOpen", HeuristicLevel.SUSPICIOUS),
+                java.util.Map.entry("Heuristic.Executable.PE", HeuristicLevel.OFF));
+        assertThat(scan.external()).hasSize(2);
+        ExternalEngineSettings clamd = scan.external().get(0);
+        assertThat(clamd.name()).isEqualTo("clamd");
+        assertThat(clamd.type()).isEqualTo(ExternalEngineSettings.Type.CLAMD);
+        assertThat(clamd.socket()).contains(Path.of("/run/clamav/clamd.ctl"));
+        assertThat(clamd.mode()).isEqualTo(ExternalEngineSettings.Mode.OPTIONAL);
+        assertThat(clamd.timeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(clamd.maxSize()).as("clamd's own default StreamMaxLength").isEqualTo(DataSize.ofMegabytes(25));
+        ExternalEngineSettings icap = scan.external().get(1);
+        assertThat(icap.name()).isEqualTo("eset");
+        assertThat(icap.url()).contains(java.net.URI.create("icap://127.0.0.1:1344/avscan"));
+        assertThat(icap.mode()).as("an engine is required unless said otherwise")
+                .isEqualTo(ExternalEngineSettings.Mode.REQUIRED);
+        assertThat(icap.timeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(icap.maxSize()).isEqualTo(DataSize.ofMegabytes(20));
+        assertThat(icap.connections()).isEqualTo(4);
+    }
+
+    @Test
+    void anIcapEngineIsNamedAfterItsHostAndSendsAtMostFiveMegabytesByDefault() throws Exception {
+        ExternalEngineSettings icap = parse("scan:\n  external:\n    - type: icap\n      url: icap://av.local/avscan\n")
+                .scan().external().get(0);
+        assertThat(icap.name()).isEqualTo("icap:av.local");
+        assertThat(icap.maxSize()).as("c-icap virus_scan's default MaxObjectSize").isEqualTo(DataSize.ofMegabytes(5));
     }
 
     @Test
@@ -111,6 +160,17 @@ class ConfigLoaderTest {
             scan depth          | 'scan:\n  limits:\n    maxDepth: 0\n'     | 3 | scan.limits.maxDepth  | outside the allowed range
             unscannable action  | 'scan:\n  unscannable: bounce\n'          | 2 | scan.unscannable      | not one of pass, tempfail
             scan cache key      | 'scan:\n  cache:\n    size: 5\n'          | 3 | scan.cache.size       | unknown key
+            heuristic name      | 'scan:\n  heuristics:\n    Macro.AutoOpen: off\n' | 3 | scan.heuristics.Macro.AutoOpen | start with 'Heuristic.'
+            heuristic level     | 'scan:\n  heuristics:\n    Heuristic.PDF.Launch: block\n' | 3 | scan.heuristics.Heuristic.PDF.Launch | not one of off, suspicious, malicious
+            engine type         | 'scan:\n  external:\n    - type: sophos\n' | 3 | scan.external[0].type | not one of clamd, icap
+            engine type missing | 'scan:\n  external:\n    - tcp: 127.0.0.1:3310\n' | 3 | scan.external[0].type | missing
+            clamd address       | 'scan:\n  external:\n    - type: clamd\n' | 3 | scan.external[0].tcp | exactly one of tcp
+            clamd both          | 'scan:\n  external:\n    - type: clamd\n      tcp: 127.0.0.1:3310\n      socket: /run/c\n' | 4 | scan.external[0].tcp | exactly one of tcp
+            icap url            | 'scan:\n  external:\n    - type: icap\n      url: http://127.0.0.1/avscan\n' | 4 | scan.external[0].url | not an ICAP service URL
+            icap without url    | 'scan:\n  external:\n    - type: icap\n      tcp: 127.0.0.1:1344\n' | 3 | scan.external[0].url | needs url
+            engine mode         | 'scan:\n  external:\n    - type: clamd\n      tcp: 127.0.0.1:3310\n      mode: maybe\n' | 5 | scan.external[0].mode | not one of required, optional
+            engine names        | 'scan:\n  external:\n    - type: clamd\n      tcp: 127.0.0.1:3310\n    - type: clamd\n      socket: /run/c\n' | 5 | scan.external[1].name | already named 'clamd'
+            engines not a list  | 'scan:\n  external:\n    type: clamd\n' | 2 | scan.external | expected a list of sections
             """)
     void aBrokenValueIsReportedWithItsLineAndKey(String name, String yaml, int line, String key, String text) {
         assertThatThrownBy(() -> parse(yaml.replace("\\n", "\n")))
