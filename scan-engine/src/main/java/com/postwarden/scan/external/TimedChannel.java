@@ -37,6 +37,7 @@ final class TimedChannel implements Closeable {
     private final ByteBuffer early = ByteBuffer.allocate(EARLY_REPLY_BUFFER).flip();
     private final SocketAddress address;
     private boolean peerClosed;
+    private long streamTimeoutMillis;
 
     private TimedChannel(SocketChannel channel, Selector selector, SelectionKey key, long ioTimeoutMillis,
             SocketAddress address) {
@@ -45,6 +46,7 @@ final class TimedChannel implements Closeable {
         this.key = key;
         this.ioTimeoutMillis = ioTimeoutMillis;
         this.address = address;
+        this.streamTimeoutMillis = ioTimeoutMillis;
     }
 
     /** Connects within {@code connectTimeout}; later waits for the peer are bounded by {@code ioTimeout}. */
@@ -161,7 +163,12 @@ final class TimedChannel implements Closeable {
         }
     }
 
-    /** A view for parsers: each {@code read} waits at most the I/O timeout. Closing it closes nothing. */
+    /** Sets how long each read of {@link #inputStream()} may wait; the I/O timeout until set. */
+    void streamTimeout(long millis) {
+        streamTimeoutMillis = millis;
+    }
+
+    /** A view for parsers: each {@code read} waits at most the stream timeout. Closing it closes nothing. */
     InputStream inputStream() {
         return new InputStream() {
             private final byte[] one = new byte[1];
@@ -177,7 +184,7 @@ final class TimedChannel implements Closeable {
                 if (len == 0) {
                     return 0;
                 }
-                return TimedChannel.this.read(ByteBuffer.wrap(b, off, len));
+                return TimedChannel.this.read(ByteBuffer.wrap(b, off, len), streamTimeoutMillis);
             }
         };
     }
