@@ -23,6 +23,12 @@ final class FileNames {
     private FileNames() {
     }
 
+    /** The last component of an entry name that may carry a path ({@code dir/sub/file.exe}). */
+    static String baseName(String name) {
+        int cut = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
+        return name.substring(cut + 1);
+    }
+
     /** The extension Windows would use, lower case, without the dot; empty when the name has none. */
     static Optional<String> extension(String name) {
         String trimmed = stripTrailingDotsAndBlanks(name);

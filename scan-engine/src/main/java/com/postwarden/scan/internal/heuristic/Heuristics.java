@@ -10,7 +10,11 @@ import java.util.TreeMap;
  * unpacking ({@link ArchiveEvents}). A new family of detections is one more element of {@link #standard()}.
  */
 public final class Heuristics {
-    private static final List<Heuristic> STANDARD = List.of();
+    private static final List<Heuristic> STANDARD = List.of(
+            new ExecutableContent(),
+            new NestedExecutable(),
+            new NameTricks(),
+            new TypeMismatch());
 
     private Heuristics() {
     }
