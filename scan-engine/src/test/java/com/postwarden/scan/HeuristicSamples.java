@@ -37,7 +37,11 @@ final class HeuristicSamples {
     }
 
     static ScanEngine engine(SignatureDatabase database, Path temp, HeuristicSettings settings) {
-        return ScanEngine.builder(database).temporaryDirectory(temp).heuristics(settings).build();
+        return engine(database, temp, settings, ScanLimits.DEFAULTS);
+    }
+
+    static ScanEngine engine(SignatureDatabase database, Path temp, HeuristicSettings settings, ScanLimits limits) {
+        return ScanEngine.builder(database).temporaryDirectory(temp).heuristics(settings).limits(limits).build();
     }
 
     static ScanReport scanMail(ScanEngine engine, byte[] message) throws IOException {

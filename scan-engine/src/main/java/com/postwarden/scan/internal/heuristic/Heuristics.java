@@ -14,7 +14,9 @@ public final class Heuristics {
             new ExecutableContent(),
             new NestedExecutable(),
             new NameTricks(),
-            new TypeMismatch());
+            new TypeMismatch(),
+            new PdfActions(),
+            new HtmlTricks());
 
     private Heuristics() {
     }
