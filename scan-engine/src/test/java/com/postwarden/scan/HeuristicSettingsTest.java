@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.postwarden.scan.HeuristicSettings.Level;
+import com.postwarden.scan.internal.heuristic.Heuristics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -51,6 +52,18 @@ class HeuristicSettingsTest {
     void allOffTurnsEveryDetectionOff() {
         assertThat(HeuristicSettings.allOff().allDetectionsOff()).isTrue();
         assertThat(HeuristicSettings.defaults().allDetectionsOff()).isFalse();
+    }
+
+    @Test
+    void withEveryDetectionOffNoHeuristicRuns() {
+        assertThat(new HeuristicChecks(HeuristicSettings.allOff(), Heuristics.standard()).examinesObjects()).isFalse();
+        assertThat(new HeuristicChecks(HeuristicSettings.defaults(), Heuristics.standard()).examinesObjects()).isTrue();
+    }
+
+    @Test
+    void aHeuristicRunsWhenOneOfItsDetectionsIsOn() {
+        HeuristicSettings onlyBidi = HeuristicSettings.allOff().with("Heuristic.Name.Bidi", Level.SUSPICIOUS);
+        assertThat(new HeuristicChecks(onlyBidi, Heuristics.standard()).examinesObjects()).isTrue();
     }
 
     @ParameterizedTest

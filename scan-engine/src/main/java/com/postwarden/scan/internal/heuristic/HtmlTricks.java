@@ -30,15 +30,14 @@ final class HtmlTricks implements Heuristic {
     static final int MAX_HTML = 4 << 20;
     static final int MIN_BASE64 = 256;
 
-    private static final Pattern BASE64_RUN = Pattern.compile("[a-z0-9+/]{" + MIN_BASE64 + ",}");
     private static final Pattern DECODE = Pattern.compile("\\batob\\s*\\(");
     private static final Pattern BLOB = Pattern.compile("\\bblob\\s*\\(|mssaveoropenblob|mssaveblob");
     private static final Pattern HAND_OVER = Pattern.compile(
             "createobjecturl|mssaveoropenblob|mssaveblob|\\bdownload\\s*=|setattribute\\s*\\(\\s*['\"]download['\"]");
-    private static final Pattern FORM = Pattern.compile("<form\\b([^>]*)>");
     private static final Pattern ACTION = Pattern.compile("\\baction\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s>]+))");
-    private static final Pattern PASSWORD_INPUT = Pattern.compile(
-            "<input\\b[^>]*\\btype\\s*=\\s*[\"']?password\\b");
+    private static final Pattern PASSWORD_TYPE = Pattern.compile("\\btype\\s*=\\s*[\"']?password\\b");
+    /** Longest tag looked into; real tags are far shorter. */
+    private static final int MAX_TAG = 8192;
 
     @Override
     public Set<String> names() {
@@ -70,20 +69,70 @@ final class HtmlTricks implements Heuristic {
         if (!html.contains("<script")) {
             return false;
         }
-        boolean decodes = DECODE.matcher(html).find() || BASE64_RUN.matcher(html).find();
+        boolean decodes = DECODE.matcher(html).find() || hasBase64Run(html);
         return decodes && BLOB.matcher(html).find() && HAND_OVER.matcher(html).find();
     }
 
-    static boolean credentialForm(String html) {
-        Matcher form = FORM.matcher(html);
-        while (form.find()) {
-            Matcher action = ACTION.matcher(form.group(1));
-            if (!action.find() || !absoluteWeb(firstNonNull(action.group(1), action.group(2), action.group(3)))) {
-                continue;
+    /** Whether a run of at least {@link #MIN_BASE64} base64 characters occurs; one pass, no backtracking. */
+    static boolean hasBase64Run(String html) {
+        int run = 0;
+        for (int i = 0; i < html.length(); i++) {
+            char c = html.charAt(i);
+            boolean base64 = c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/';
+            run = base64 ? run + 1 : 0;
+            if (run >= MIN_BASE64) {
+                return true;
             }
-            int end = html.indexOf("</form", form.end());
-            String body = html.substring(form.end(), end < 0 ? html.length() : end);
-            if (PASSWORD_INPUT.matcher(body).find()) {
+        }
+        return false;
+    }
+
+    /**
+     * Whether a form with an absolute http(s) action holds a password input before the next form starts or it
+     * ends. Forms and tags are found with plain searches, each part of the text read a bounded number of times,
+     * so hostile markup (thousands of unclosed tags) costs no more than ordinary markup.
+     */
+    static boolean credentialForm(String html) {
+        int at = html.indexOf("<form");
+        int tagEnd = -1;
+        int close = -1;
+        while (at >= 0) {
+            int next = html.indexOf("<form", at + 5);
+            if (tagEnd < at) {
+                tagEnd = html.indexOf('>', at);
+                if (tagEnd < 0) {
+                    return false;
+                }
+            }
+            int limit = next < 0 ? html.length() : next;
+            if (tagEnd < limit && tagEnd - at <= MAX_TAG && absoluteAction(html.substring(at + 5, tagEnd))) {
+                if (close < tagEnd) {
+                    close = html.indexOf("</form", tagEnd);
+                    close = close < 0 ? html.length() : close;
+                }
+                int bodyEnd = Math.min(close, limit);
+                if (hasPasswordInput(html, tagEnd + 1, bodyEnd)) {
+                    return true;
+                }
+            }
+            at = next;
+        }
+        return false;
+    }
+
+    private static boolean absoluteAction(String attributes) {
+        Matcher action = ACTION.matcher(attributes);
+        return action.find() && absoluteWeb(firstNonNull(action.group(1), action.group(2), action.group(3)));
+    }
+
+    private static boolean hasPasswordInput(String html, int from, int to) {
+        for (int at = html.indexOf("<input", from); at >= 0 && at < to; at = html.indexOf("<input", at + 6)) {
+            int end = at + 6;
+            int last = Math.min(html.length(), at + MAX_TAG);
+            while (end < last && html.charAt(end) != '>') {
+                end++;
+            }
+            if (PASSWORD_TYPE.matcher(html.substring(at + 6, end)).find()) {
                 return true;
             }
         }
