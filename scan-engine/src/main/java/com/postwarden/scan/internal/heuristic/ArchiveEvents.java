@@ -40,9 +40,9 @@ public final class ArchiveEvents {
         return Map.of(ENCRYPTED_EXECUTABLE, Level.MALICIOUS, BOMB, Level.SUSPICIOUS);
     }
 
-    /** Whether an encrypted entry of this name is {@value #ENCRYPTED_EXECUTABLE}. */
+    /** Whether an encrypted entry of this name (a path inside the archive, maybe) is {@value #ENCRYPTED_EXECUTABLE}. */
     public static boolean encryptedExecutable(String entryName) {
-        return FileNames.runsCode(entryName);
+        return FileNames.runsCode(FileNames.baseName(entryName));
     }
 
     /**
