@@ -12,5 +12,6 @@ record EngineParts(
         ScanLimits limits,
         Spooling spooling,
         Ticker ticker,
-        VerdictCache cache) {
+        VerdictCache cache,
+        HeuristicChecks heuristics) {
 }

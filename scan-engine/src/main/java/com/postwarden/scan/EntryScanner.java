@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * The {@link Entries} of one container: applies the entry, size, ratio and total limits to each entry stream,
- * spools it and scans it before the unpacker reads on.
+ * spools it and scans it before the unpacker reads on. Raises the heuristic findings of what it meets on the
+ * way: encrypted entries with executable names, entries expanding past the ratio limit.
  */
 final class EntryScanner implements Entries {
     /** A small container may always expand this far, so ordinary compression is never taken for a bomb. */
@@ -28,6 +29,11 @@ final class EntryScanner implements Entries {
 
     @Override
     public boolean add(String name, InputStream data) throws IOException {
+        return add(name, data, "");
+    }
+
+    @Override
+    public boolean add(String name, InputStream data, String declaredType) throws IOException {
         ContainerPath path = container.child(name);
         if (run.outOfTime(path)) {
             return false;
@@ -49,7 +55,7 @@ final class EntryScanner implements Entries {
         }
         try (content) {
             run.extracted(content.size());
-            run.scanObject(content, path);
+            run.scanObject(content, path, null, declaredType);
         }
         return !run.stopped();
     }
@@ -60,14 +66,19 @@ final class EntryScanner implements Entries {
             run.stop();
             return false;
         }
-        String reason = ratioAllowance < run.limits().maxEntrySize() ? LimitReason.MAX_RATIO : LimitReason.MAX_FILE_SIZE;
-        run.note(new Verdict.Unscannable(reason, path));
+        boolean ratio = ratioAllowance < run.limits().maxEntrySize();
+        run.note(new Verdict.Unscannable(ratio ? LimitReason.MAX_RATIO : LimitReason.MAX_FILE_SIZE, path));
+        if (ratio) {
+            run.parts().heuristics().ratioExceeded(path).ifPresent(run::noteHeuristic);
+        }
         return true;
     }
 
     @Override
     public boolean encrypted(String name, String format) {
-        run.note(new Verdict.Unscannable(LimitReason.encrypted(format), container.child(name)));
+        ContainerPath path = container.child(name);
+        run.note(new Verdict.Unscannable(LimitReason.encrypted(format), path));
+        run.parts().heuristics().encryptedEntry(path).ifPresent(run::noteHeuristic);
         return !run.stopped();
     }
 

@@ -6,6 +6,7 @@ import com.postwarden.scan.internal.content.Content;
 import com.postwarden.scan.internal.content.ContentTooLargeException;
 import com.postwarden.scan.internal.content.Spooling;
 import com.postwarden.scan.internal.filetype.FileType;
+import com.postwarden.scan.internal.heuristic.Heuristics;
 import com.postwarden.scan.internal.match.SignatureMatcher;
 import java.io.IOException;
 import java.io.InputStream;
@@ -92,7 +93,7 @@ public final class ScanEngine {
     private ScanReport scan(Content content, ContainerPath root, FileType knownType, long start) {
         ScanRun run = new ScanRun(parts);
         run.scanObject(content, root, knownType);
-        return new ScanReport(run.verdict(), run.bytesScanned(), run.objectsScanned(), since(start));
+        return new ScanReport(run.verdict(), run.findings(), run.bytesScanned(), run.objectsScanned(), since(start));
     }
 
     private ScanReport tooLarge(ContainerPath root, long start) {
@@ -111,6 +112,7 @@ public final class ScanEngine {
         private long cacheEntries = 10_000;
         private Duration cacheExpiry = Duration.ofHours(1);
         private Ticker ticker = Ticker.systemTicker();
+        private HeuristicSettings heuristics = HeuristicSettings.defaults();
 
         private Builder(SignatureDatabase database) {
             this.database = Objects.requireNonNull(database, "database");
@@ -143,12 +145,19 @@ public final class ScanEngine {
             return this;
         }
 
+        /** How each heuristic detection counts; {@link HeuristicSettings#defaults()} unless set. */
+        public Builder heuristics(HeuristicSettings settings) {
+            this.heuristics = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
         public ScanEngine build() {
             VerdictCache cache = cacheEntries == 0
                     ? VerdictCache.disabled() : VerdictCache.bounded(cacheEntries, cacheExpiry, ticker);
             SignatureMatcher matcher = database.matcher();
             EngineParts parts = new EngineParts(matcher, Unpackers.standard(), limits,
-                    new Spooling(temporaryDirectory, limits.memoryThreshold()), ticker, cache);
+                    new Spooling(temporaryDirectory, limits.memoryThreshold()), ticker, cache,
+                    new HeuristicChecks(heuristics, Heuristics.standard()));
             return new ScanEngine(parts, database);
         }
     }

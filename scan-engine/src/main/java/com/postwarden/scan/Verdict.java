@@ -4,7 +4,8 @@ import java.util.Objects;
 
 /**
  * What the engine concluded about one scanned object and everything inside it. A scan that could not look
- * at everything is {@link Unscannable}, never {@link Clean}.
+ * at everything is {@link Unscannable}, never {@link Clean}; a heuristic that found something worth a second
+ * look, but not enough to call it malware, makes it {@link Suspicious}.
  */
 public sealed interface Verdict {
 
@@ -32,19 +33,36 @@ public sealed interface Verdict {
         }
     }
 
+    /**
+     * A heuristic configured as suspicious matched; {@code name} is its detection name such as
+     * {@code Heuristic.Name.HiddenExtension}, {@code path} the object it matched on. The scan went on.
+     */
+    record Suspicious(String name, ContainerPath path) implements Verdict {
+        public Suspicious {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(path, "path");
+        }
+    }
+
     static Verdict clean() {
         return Clean.INSTANCE;
     }
 
-    /** The stronger of two verdicts: infected over unscannable over clean; the first wins a tie. */
+    /**
+     * The stronger of two verdicts: infected over unscannable over suspicious over clean; the first wins a tie.
+     * Unscannable ranks above suspicious, so a suspicious finding never hides a part that was not looked at.
+     */
     static Verdict worse(Verdict a, Verdict b) {
         return rank(b) > rank(a) ? b : a;
     }
 
     private static int rank(Verdict verdict) {
         if (verdict instanceof Infected) {
+            return 3;
+        }
+        if (verdict instanceof Unscannable) {
             return 2;
         }
-        return verdict instanceof Unscannable ? 1 : 0;
+        return verdict instanceof Suspicious ? 1 : 0;
     }
 }

@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -16,22 +17,23 @@ import java.util.Optional;
  * Verdicts of whole attachments by SHA-256, so a campaign sending the same file to thousands of recipients is
  * unpacked and matched once. Only the direct entries of a scanned object (a message's parts, an archive's
  * files) are cached, and only from at least {@link #MIN_SIZE} bytes, where hashing costs less than it saves.
- * A verdict is stored relative to the object, so a hit reports the path under the new name. Bounded (Caffeine);
+ * A verdict and the findings behind it are stored relative to the object, so a hit reports their paths under the
+ * new name. Bounded (Caffeine);
  * one cache per engine, so a new signature database starts empty. Thread-safe.
  */
 final class VerdictCache {
     static final int MIN_SIZE = 1024;
 
-    private final Cache<Key, Relative> cache;
+    private final Cache<Key, Stored> cache;
     private final boolean enabled;
 
-    private VerdictCache(Cache<Key, Relative> cache, boolean enabled) {
+    private VerdictCache(Cache<Key, Stored> cache, boolean enabled) {
         this.cache = cache;
         this.enabled = enabled;
     }
 
     static VerdictCache bounded(long maxEntries, Duration expiry, Ticker ticker) {
-        Cache<Key, Relative> cache = Caffeine.newBuilder()
+        Cache<Key, Stored> cache = Caffeine.newBuilder()
                 .maximumSize(maxEntries)
                 .expireAfterWrite(expiry)
                 .ticker(ticker)
@@ -52,13 +54,31 @@ final class VerdictCache {
         return Optional.of(new Key(sha256.digest()));
     }
 
-    Optional<Verdict> lookup(Key key, ContainerPath path) {
-        Relative relative = cache.getIfPresent(key);
-        return relative == null ? Optional.empty() : Optional.of(relative.at(path));
+    Optional<Scanned> lookup(Key key, ContainerPath path) {
+        Stored stored = cache.getIfPresent(key);
+        return stored == null ? Optional.empty() : Optional.of(stored.at(path));
     }
 
-    void store(Key key, ContainerPath path, Verdict verdict) {
-        cache.put(key, Relative.of(verdict, path));
+    void store(Key key, ContainerPath path, Verdict verdict, List<Verdict> findings) {
+        List<Relative> relative = new ArrayList<>(findings.size());
+        for (Verdict finding : findings) {
+            relative.add(Relative.of(finding, path));
+        }
+        cache.put(key, new Stored(Relative.of(verdict, path), List.copyOf(relative)));
+    }
+
+    /** What a cache hit gives back: the worst verdict of the object's scan and its findings, in order. */
+    record Scanned(Verdict verdict, List<Verdict> findings) {
+    }
+
+    private record Stored(Relative verdict, List<Relative> findings) {
+        Scanned at(ContainerPath path) {
+            List<Verdict> placed = new ArrayList<>(findings.size());
+            for (Relative finding : findings) {
+                placed.add(finding.at(path));
+            }
+            return new Scanned(verdict.at(path), placed);
+        }
     }
 
     long size() {
@@ -115,6 +135,9 @@ final class VerdictCache {
             if (verdict instanceof Verdict.Unscannable unscannable) {
                 return new Verdict.Unscannable(unscannable.reason(), full);
             }
+            if (verdict instanceof Verdict.Suspicious suspicious) {
+                return new Verdict.Suspicious(suspicious.name(), full);
+            }
             return verdict;
         }
 
@@ -124,6 +147,9 @@ final class VerdictCache {
             }
             if (verdict instanceof Verdict.Unscannable unscannable) {
                 return Optional.of(unscannable.path());
+            }
+            if (verdict instanceof Verdict.Suspicious suspicious) {
+                return Optional.of(suspicious.path());
             }
             return Optional.empty();
         }

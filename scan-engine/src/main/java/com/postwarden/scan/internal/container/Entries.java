@@ -18,6 +18,16 @@ public interface Entries {
     boolean add(String name, InputStream data) throws IOException;
 
     /**
+     * As {@link #add(String, InputStream)}, for an entry whose container declares a media type for it (a mail
+     * part's {@code Content-Type}), so heuristics can compare the claim with the content.
+     *
+     * @param declaredType the declared media type, lower case, without parameters; empty when none
+     */
+    default boolean add(String name, InputStream data, String declaredType) throws IOException {
+        return add(name, data);
+    }
+
+    /**
      * Reports an entry that cannot be read because it is encrypted; {@code format} names the container type
      * for the reason ({@code "Zip"} gives {@code Heuristics.Encrypted.Zip}).
      */

@@ -90,13 +90,13 @@ public final class PdfUnpacker implements Unpacker {
         }
     }
 
-    private static InputStream skipTo(InputStream in, int position) throws IOException {
+    static InputStream skipTo(InputStream in, int position) throws IOException {
         in.skipNBytes(position);
         return in;
     }
 
     /** After {@code stream}: optional blanks, then CRLF, LF or a lone CR (tolerated), then the data. */
-    private static int dataStart(ByteBuffer bytes, int at) {
+    static int dataStart(ByteBuffer bytes, int at) {
         int i = at;
         int size = bytes.limit();
         while (i < size && (bytes.get(i) == ' ' || bytes.get(i) == '\t') && i - at < 16) {
@@ -120,7 +120,7 @@ public final class PdfUnpacker implements Unpacker {
     }
 
     /** Where the data ends: by {@code /Length} when {@code endstream} follows there, else by searching. */
-    private static int dataEnd(ByteBuffer bytes, int start, Map<String, Object> dictionary, PdfObjectIndex index) {
+    static int dataEnd(ByteBuffer bytes, int start, Map<String, Object> dictionary, PdfObjectIndex index) {
         long length = length(bytes, dictionary.get("Length"), index);
         if (length >= 0 && start + length <= bytes.limit() && endstreamAt(bytes, (int) (start + length))) {
             return (int) (start + length);

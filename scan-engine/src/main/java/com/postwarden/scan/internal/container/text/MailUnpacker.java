@@ -23,7 +23,8 @@ import org.apache.james.mime4j.stream.RecursionMode;
 /**
  * Extracts the parts of a mail message (RFC 5322, MIME RFC 2045-2049) with Mime4J's pull parser, or the messages
  * of an mbox file. Every leaf part is handed over transfer-decoded (base64, quoted-printable) byte for byte, named
- * by its {@code filename}/{@code name} parameter ({@link PartNames}) or {@code part-N}; quoted-printable decoding
+ * by its {@code filename}/{@code name} parameter ({@link PartNames}) or {@code part-N}, with its declared
+ * {@code Content-Type} (lower case, without parameters); quoted-printable decoding
  * adds nothing (no trailing line break), so hash signatures of decoded attachments match. A
  * {@code message/rfc822} part is handed over undecoded as a message of its own, for the engine to open in turn.
  * A text part whose uuencoded, BinHex or yEnc block starts after the first {@link #SNIFF} bytes (where type
@@ -116,18 +117,18 @@ public final class MailUnpacker implements Unpacker {
             throws IOException {
         if (contentType.equals("message/rfc822")) {
             try (InputStream raw = stream.getInputStream()) {
-                return entries.add(name, raw);
+                return entries.add(name, raw, contentType);
             }
         }
         try (InputStream decoded = stream.getDecodedInputStream()) {
             if (!contentType.startsWith("text/") && !contentType.isEmpty()) {
-                return entries.add(name, decoded);
+                return entries.add(name, decoded, contentType);
             }
             byte[] head = decoded.readNBytes(MAX_TEXT_SEARCH + 1);
             if (head.length > MAX_TEXT_SEARCH) {
-                return entries.add(name, new SequenceInputStream(new ByteArrayInputStream(head), decoded));
+                return entries.add(name, new SequenceInputStream(new ByteArrayInputStream(head), decoded), contentType);
             }
-            if (!entries.add(name, new ByteArrayInputStream(head))) {
+            if (!entries.add(name, new ByteArrayInputStream(head), contentType)) {
                 return false;
             }
             return TextBlocks.handOverLateBlocks(head, SNIFF, name, entries);
