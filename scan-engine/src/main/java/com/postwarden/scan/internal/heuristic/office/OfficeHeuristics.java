@@ -10,6 +10,6 @@ public final class OfficeHeuristics {
 
     /** One instance of each; all are stateless and may be shared between threads. */
     public static List<Heuristic> all() {
-        return List.of(new MacroHeuristic(), new RemoteTemplateHeuristic());
+        return List.of(new MacroHeuristic(), new RemoteTemplateHeuristic(), new DdeHeuristic());
     }
 }
