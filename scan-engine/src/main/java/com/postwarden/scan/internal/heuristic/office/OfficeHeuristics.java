@@ -10,6 +10,7 @@ public final class OfficeHeuristics {
 
     /** One instance of each; all are stateless and may be shared between threads. */
     public static List<Heuristic> all() {
-        return List.of(new MacroHeuristic(), new RemoteTemplateHeuristic(), new DdeHeuristic());
+        return List.of(new MacroHeuristic(), new XlmHeuristic(), new RemoteTemplateHeuristic(),
+                new DdeHeuristic());
     }
 }
