@@ -11,6 +11,6 @@ public final class OfficeHeuristics {
     /** One instance of each; all are stateless and may be shared between threads. */
     public static List<Heuristic> all() {
         return List.of(new MacroHeuristic(), new XlmHeuristic(), new RemoteTemplateHeuristic(),
-                new DdeHeuristic());
+                new DdeHeuristic(), new EmbeddedExecutableHeuristic());
     }
 }
