@@ -6,7 +6,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -25,6 +24,8 @@ final class DdeFields {
     static final int MAX_CODE = 1024;
     /** Fields open at once (nested) followed; deeper nesting is padding. */
     static final int MAX_NESTING = 32;
+    /** Bytes of one RTF field instruction read; formatting groups around the code take a few hundred. */
+    static final int MAX_RTF_FIELD_BYTES = 64 << 10;
     /** {@code \fldinst} groups read per RTF document. */
     static final int MAX_RTF_FIELDS = 10_000;
     private static final Pattern DDE = Pattern.compile("^[\\s\"]*DDE(AUTO)?(\\s|\"|$)", Pattern.CASE_INSENSITIVE);
@@ -115,24 +116,30 @@ final class DdeFields {
     /** Whether an RTF document holds a DDE field. */
     static boolean inRtf(ByteBuffer rtf) {
         int fields = 0;
-        for (int at = indexOf(rtf, 0); at >= 0 && fields < MAX_RTF_FIELDS; at = indexOf(rtf, at + FLDINST.length)) {
+        int from = 0;
+        for (int at = indexOf(rtf, from); at >= 0 && fields < MAX_RTF_FIELDS; at = indexOf(rtf, from)) {
             fields++;
             int start = at + FLDINST.length;
+            from = start;
             if (start < rtf.limit() && Character.isLetter(rtf.get(start))) {
                 continue; // a longer control word
             }
-            if (isDde(rtfText(rtf, start))) {
+            StringBuilder text = new StringBuilder();
+            from = rtfText(rtf, start, text); // each byte is read once: nested \fldinst is part of this text
+            if (isDde(text)) {
                 return true;
             }
         }
         return false;
     }
 
-    /** The plain text of the destination from {@code pos} to its closing brace, control words dropped. */
-    private static String rtfText(ByteBuffer rtf, int pos) {
-        StringBuilder text = new StringBuilder();
+    /**
+     * Appends the plain text of the destination from {@code pos} to its closing brace, control words dropped, up to
+     * {@link #MAX_CODE} characters or {@link #MAX_RTF_FIELD_BYTES} bytes; returns where reading stopped.
+     */
+    private static int rtfText(ByteBuffer rtf, int pos, StringBuilder text) {
         int depth = 0;
-        int limit = rtf.limit();
+        int limit = (int) Math.min(rtf.limit(), (long) pos + MAX_RTF_FIELD_BYTES);
         while (pos < limit && text.length() < MAX_CODE) {
             int c = rtf.get(pos++) & 0xff;
             if (c == '{') {
@@ -159,7 +166,7 @@ final class DdeFields {
                 text.append((char) c);
             }
         }
-        return text.toString().toUpperCase(Locale.ROOT);
+        return pos;
     }
 
     private static int skipControlWord(ByteBuffer rtf, int pos) {

@@ -7,7 +7,7 @@ import java.util.Set;
  * Splits VBA source into what {@link MacroFacts} needs: procedure declarations, identifiers of code and string
  * literals, with comments ({@code '} and {@code Rem}) dropped. Statements end at a line break or {@code :}; a
  * line ending in {@code " _"} continues. Hand-written: no Java library parses VBA, and only this much lexing is
- * needed. Linear in the source length; never throws.
+ * needed. Linear in the source length (no look-ahead beyond a name's length); never throws.
  */
 final class VbaLexer {
     private static final Set<String> MODIFIERS = Set.of("public", "private", "friend", "static");
@@ -71,12 +71,10 @@ final class VbaLexer {
                         word(word);
                     }
                 } else if (c == '[') {
-                    int close = s.indexOf(']', i);
-                    int end = close < 0 ? n : close;
-                    int lineBreak = lineEnd(s, i);
-                    if (end < lineBreak) {
-                        word(s.substring(i + 1, Math.min(end, i + 1 + MAX_IDENTIFIER))); // [Shell] escapes a name
-                        i = end + 1;
+                    int close = closingBracket(s, i + 1);
+                    if (close > i + 1) {
+                        word(s.substring(i + 1, close)); // [Shell] escapes a name
+                        i = close + 1;
                     } else {
                         i++;
                     }
@@ -147,6 +145,21 @@ final class VbaLexer {
                 j++;
             }
             return j == s.length() || s.charAt(j) == '\r' || s.charAt(j) == '\n';
+        }
+
+        /** The {@code ]} closing an escaped name within {@link #MAX_IDENTIFIER} characters, or -1. */
+        private static int closingBracket(String s, int from) {
+            int end = Math.min(s.length(), from + MAX_IDENTIFIER + 1);
+            for (int j = from; j < end; j++) {
+                char c = s.charAt(j);
+                if (c == ']') {
+                    return j;
+                }
+                if (c == '\n' || c == '\r' || c == '[') {
+                    return -1;
+                }
+            }
+            return -1;
         }
 
         private static int skipLineBreak(String s, int i) {

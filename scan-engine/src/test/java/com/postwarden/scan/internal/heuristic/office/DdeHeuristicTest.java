@@ -3,12 +3,14 @@ package com.postwarden.scan.internal.heuristic.office;
 import static com.postwarden.scan.internal.heuristic.office.OfficeSamples.scanned;
 import static com.postwarden.scan.internal.heuristic.office.OfficeSamples.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.junit.jupiter.api.Test;
@@ -112,6 +114,14 @@ class DdeHeuristicTest {
         assertThat(heuristic.examine(scanned("broken.docx", broken))).isEmpty();
         assertThat(heuristic.examine(scanned("cut.rtf", utf8("{\\rtf1{\\field{\\*\\fldinst \\")))).isEmpty();
         assertThat(heuristic.examine(scanned("cut.rtf", utf8("{\\rtf1{\\field{\\*\\fldinst \\'4")))).isEmpty();
+    }
+
+    @Test
+    void manyNestedFieldInstructionsAreReadInLinearTime() {
+        byte[] document = utf8("{\\rtf1" + "{\\*\\fldinst {\\b ".repeat(200_000) + "}");
+
+        assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> assertThat(heuristic.examine(scanned("deep.rtf", document))).isEmpty());
     }
 
     private static String run(String content) {

@@ -2,8 +2,10 @@ package com.postwarden.scan.internal.heuristic.office;
 
 import static com.postwarden.scan.internal.heuristic.office.OfficeSamples.scanned;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -110,6 +112,14 @@ class MacroHeuristicTest {
                 .module("Module1", "Sub Helper()\n  Application.Run \"AutoOpen\"\n  x = Document_Open\nEnd Sub\n"));
 
         assertThat(heuristic.examine(scanned("vbaProject.bin", document))).isEmpty();
+    }
+
+    @Test
+    void sourcesOfUnclosedBracketsAndContinuationsAreLexedInLinearTime() {
+        String source = "Sub AutoOpen()\n" + "[".repeat(1 << 20) + " _ ".repeat(1 << 18) + "\nEnd Sub\n";
+
+        assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> assertThat(MacroFacts.of(List.of(source)).entryPoints()).containsExactly("AutoOpen"));
     }
 
     @Test
