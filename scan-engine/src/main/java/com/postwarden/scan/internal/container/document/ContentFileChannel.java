@@ -16,11 +16,11 @@ import java.nio.channels.WritableByteChannel;
  * header's block count claims. This adapter lets it read heap and spooled content alike without a copy.
  * Not thread-safe, like the content.
  */
-final class ContentFileChannel extends FileChannel {
+public final class ContentFileChannel extends FileChannel {
     private final Content content;
     private long position;
 
-    ContentFileChannel(Content content) {
+    public ContentFileChannel(Content content) {
         this.content = content;
     }
 

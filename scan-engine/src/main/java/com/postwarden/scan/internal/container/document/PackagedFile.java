@@ -15,7 +15,7 @@ import java.util.Optional;
  *
  * <p>Only the header is read; the file itself stays in the stream for the caller to hand over.
  */
-final class PackagedFile {
+public final class PackagedFile {
     /** Longest label or path accepted; Windows paths are far shorter, a longer one is not a package header. */
     static final int MAX_NAME = 4096;
 
@@ -23,14 +23,14 @@ final class PackagedFile {
     }
 
     /** A parsed header: the original file name and how many data bytes follow it. */
-    record Header(String name, long dataSize) {
+    public record Header(String name, long dataSize) {
     }
 
     /**
      * Reads a package header from {@code in}; empty when the bytes are not one (the caller then hands over the
      * whole object as it is). {@code available} bounds the data size: a header claiming more is not trusted.
      */
-    static Optional<Header> read(InputStream in, long available) throws IOException {
+    public static Optional<Header> read(InputStream in, long available) throws IOException {
         if (readU16(in) != 2) {
             return Optional.empty();
         }
@@ -97,7 +97,7 @@ final class PackagedFile {
         return readByte(in) | readByte(in) << 8;
     }
 
-    static long readU32(InputStream in) throws IOException {
+    public static long readU32(InputStream in) throws IOException {
         return readU16(in) | (long) readU16(in) << 16;
     }
 }

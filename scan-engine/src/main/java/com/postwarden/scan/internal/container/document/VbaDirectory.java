@@ -17,7 +17,7 @@ import java.util.List;
  * {@code RLEDecompressingInputStream} and needs only this list. Record payloads are skipped, never allocated
  * from their size field; names are cut at {@link #MAX_NAME} bytes.
  */
-final class VbaDirectory {
+public final class VbaDirectory {
     static final int MAX_NAME = 1024;
     private static final int CODEPAGE = 0x0003;
     private static final int VERSION = 0x0009;
@@ -33,11 +33,11 @@ final class VbaDirectory {
     }
 
     /** One module: where its source is. */
-    record Module(String name, String streamName, long offset) {
+    public record Module(String name, String streamName, long offset) {
     }
 
     /** Reads records until the terminator; a record running past the end is damage. */
-    static List<Module> read(InputStream dir) throws IOException {
+    public static List<Module> read(InputStream dir) throws IOException {
         List<Module> modules = new ArrayList<>();
         Charset charset = Charset.forName("windows-1252");
         String name = null;

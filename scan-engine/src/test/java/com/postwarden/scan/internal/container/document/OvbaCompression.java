@@ -6,13 +6,13 @@ import java.io.ByteArrayOutputStream;
  * MS-OVBA 2.4.1 compression for building VBA projects in tests (nothing in Debian or POI writes them): chunks of
  * up to 4096 bytes, flag bytes, literal and copy tokens found by a greedy longest-match search.
  */
-final class OvbaCompression {
+public final class OvbaCompression {
     private static final int CHUNK = 4096;
 
     private OvbaCompression() {
     }
 
-    static byte[] compress(byte[] data) {
+    public static byte[] compress(byte[] data) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(1);
         for (int start = 0; start < data.length; start += CHUNK) {
