@@ -36,6 +36,9 @@ PACKAGES=(
   fp-utils         # chmcmd/chmls: CHM samples with LZX
   nsis             # makensis: NSIS installers; nsis-common's Windows binaries as clean samples
   qpdf             # PDF samples (attachments, object streams, encryption)
+  clamav-daemon    # clamd: the external engine tests' real peer (private instances only)
+  c-icap           # ICAP server for the ICAP client tests (private instances only)
+  libc-icap-mod-virus-scan # c-icap's virus_scan service, backed by the private clamd
 )
 
 # The build needs a JDK 17+ with javac (mvnw fetches Maven itself). Installed
@@ -49,6 +52,8 @@ JDK_PACKAGE=openjdk-17-jdk-headless
 SERVICES_KEPT_DOWN=(
   postfix:postfix
   clamav:clamav-freshclam
+  clamav-daemon:clamav-daemon
+  c-icap:c-icap
 )
 
 log() { printf 'setup-test-env: %s\n' "$*"; }

@@ -76,13 +76,41 @@ final class JsonReportPrinter implements ScanReportPrinter {
                 json.writeStringField("verdict", "unscannable");
                 json.writeStringField("reason", unscannable.reason());
                 json.writeStringField("containerPath", unscannable.path().toString());
+            } else if (verdict instanceof Verdict.Suspicious suspicious) {
+                json.writeStringField("verdict", "suspicious");
+                json.writeStringField("name", suspicious.name());
+                json.writeStringField("containerPath", suspicious.path().toString());
             } else {
                 json.writeStringField("verdict", "clean");
             }
+            json.writeArrayFieldStart("findings");
+            for (Verdict finding : report.findings()) {
+                writeFinding(json, finding);
+            }
+            json.writeEndArray();
             json.writeNumberField("bytesScanned", report.bytesScanned());
             json.writeNumberField("objectsScanned", report.objectsScanned());
             json.writeNumberField("milliseconds", report.elapsed().toMillis());
         });
+    }
+
+    /** One finding: {@code {"kind": "infected|suspicious|unscannable", "name": ..., "containerPath": ...}}. */
+    private static void writeFinding(JsonGenerator json, Verdict finding) throws IOException {
+        json.writeStartObject();
+        if (finding instanceof Verdict.Infected infected) {
+            json.writeStringField("kind", "infected");
+            json.writeStringField("name", infected.signature());
+            json.writeStringField("containerPath", infected.path().toString());
+        } else if (finding instanceof Verdict.Suspicious suspicious) {
+            json.writeStringField("kind", "suspicious");
+            json.writeStringField("name", suspicious.name());
+            json.writeStringField("containerPath", suspicious.path().toString());
+        } else if (finding instanceof Verdict.Unscannable unscannable) {
+            json.writeStringField("kind", "unscannable");
+            json.writeStringField("name", unscannable.reason());
+            json.writeStringField("containerPath", unscannable.path().toString());
+        }
+        json.writeEndObject();
     }
 
     @Override
@@ -99,6 +127,7 @@ final class JsonReportPrinter implements ScanReportPrinter {
             json.writeNumberField("directories", result.directories());
             json.writeNumberField("files", result.files());
             json.writeNumberField("infected", result.infected());
+            json.writeNumberField("suspicious", result.suspicious());
             json.writeNumberField("unscannable", result.unscannable());
             json.writeNumberField("errors", result.errors());
             json.writeNumberField("bytesScanned", result.bytesScanned());

@@ -3,6 +3,7 @@ package com.postwarden.cli;
 import com.postwarden.policies.config.ConfigException;
 import com.postwarden.policies.config.ConfigLoader;
 import com.postwarden.policies.config.GatewayConfig;
+import com.postwarden.scan.HeuristicSettings;
 import com.postwarden.scan.ScanEngine;
 import com.postwarden.scan.ScanLimits;
 import com.postwarden.scan.ScanReport;
@@ -89,8 +90,16 @@ public final class ScanCommand implements Callable<Integer> {
         if (stats) {
             printer.databaseStats(directory, signatures.info());
         }
+        HeuristicSettings heuristics;
+        try {
+            heuristics = gateway == null ? HeuristicSettings.defaults() : EngineHeuristics.of(gateway.scan());
+        } catch (IllegalArgumentException e) {
+            err.println("postwarden scan: configuration error: " + e.getMessage());
+            return EXIT_ERROR;
+        }
         ScanEngine engine = ScanEngine.builder(signatures)
                 .limits(gateway == null ? ScanLimits.DEFAULTS : EngineLimits.of(gateway.scan()))
+                .heuristics(heuristics)
                 .verdictCache(0, Duration.ZERO)
                 .build();
         ScanSummary summary = new ScanSummary(signatures.info());

@@ -13,6 +13,7 @@ final class ScanSummary {
     private int files;
     private int infected;
     private int unscannable;
+    private int suspicious;
     private int errors;
     private long bytesScanned;
 
@@ -31,6 +32,8 @@ final class ScanSummary {
             infected++;
         } else if (report.verdict() instanceof Verdict.Unscannable) {
             unscannable++;
+        } else if (report.verdict() instanceof Verdict.Suspicious) {
+            suspicious++;
         }
     }
 
@@ -47,12 +50,12 @@ final class ScanSummary {
     }
 
     Result finish() {
-        return new Result(database, directories, files, infected, unscannable, errors, bytesScanned,
+        return new Result(database, directories, files, infected, suspicious, unscannable, errors, bytesScanned,
                 Duration.ofNanos(System.nanoTime() - start));
     }
 
     /** The figures of a finished run. */
-    record Result(DatabaseInfo database, int directories, int files, int infected, int unscannable, int errors,
-                  long bytesScanned, Duration elapsed) {
+    record Result(DatabaseInfo database, int directories, int files, int infected, int suspicious, int unscannable,
+                  int errors, long bytesScanned, Duration elapsed) {
     }
 }

@@ -46,6 +46,8 @@ final class TextReportPrinter implements ScanReportPrinter {
             out.println(infected.path() + ": " + infected.signature() + " FOUND");
         } else if (verdict instanceof Verdict.Unscannable unscannable) {
             out.println(unscannable.path() + ": " + unscannable.reason() + " UNSCANNABLE");
+        } else if (verdict instanceof Verdict.Suspicious suspicious) {
+            out.println(suspicious.path() + ": " + suspicious.name() + " SUSPICIOUS");
         } else {
             out.println(file + ": OK");
         }
@@ -65,6 +67,7 @@ final class TextReportPrinter implements ScanReportPrinter {
         out.println("Scanned directories: " + result.directories());
         out.println("Scanned files: " + result.files());
         out.println("Infected files: " + result.infected());
+        out.println("Suspicious files: " + result.suspicious());
         out.println("Unscannable files: " + result.unscannable());
         if (result.errors() > 0) {
             out.println("Total errors: " + result.errors());

@@ -3,12 +3,14 @@ package com.postwarden.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.postwarden.scan.DemoDatabase;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -125,6 +127,28 @@ class ScanCommandTest {
     }
 
     @Test
+    void aSuspiciousFileIsPrintedAsSuchButIsNoDetection() throws IOException {
+        Path pdf = write("form.pdf", ("""
+                %PDF-1.4
+                1 0 obj << /Type /Catalog /Pages 2 0 R /OpenAction 3 0 R >> endobj
+                2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj
+                3 0 obj << /S /JavaScript /JS (app.alert\\(1\\)) >> endobj
+                trailer << /Root 1 0 R >>
+                %%EOF
+                """).getBytes(StandardCharsets.US_ASCII));
+
+        Run text = scan("--db", signatures.toString(), pdf.toString());
+        assertThat(text.exitCode()).as("only detections make exit code 1").isZero();
+        assertThat(text.out()).contains(pdf + ": Heuristic.PDF.JavaScript SUSPICIOUS", "Suspicious files: 1");
+
+        Run json = scan("--db", signatures.toString(), "--json", pdf.toString());
+        assertThat(parse(json.lines().get(0))).containsEntry("verdict", "suspicious")
+                .containsEntry("name", "Heuristic.PDF.JavaScript")
+                .containsEntry("findings", "[{\"kind\":\"suspicious\",\"name\":\"Heuristic.PDF.JavaScript\","
+                        + "\"containerPath\":\"" + pdf + "\"}]");
+    }
+
+    @Test
     void statsReportWhatTheDatabaseLoadedAndSkipped() throws IOException {
         Files.writeString(signatures.resolve("broken.ndb"), "not a signature line\n");
         Run run = scan("--db", signatures.toString(), "--stats");
@@ -138,8 +162,16 @@ class ScanCommandTest {
             assertThat(parser.nextToken()).isEqualTo(JsonToken.START_OBJECT);
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
-                parser.nextToken();
-                fields.put(name, parser.getText());
+                JsonToken value = parser.nextToken();
+                if (value == JsonToken.START_ARRAY || value == JsonToken.START_OBJECT) {
+                    StringWriter nested = new StringWriter();
+                    try (JsonGenerator copy = new JsonFactory().createGenerator(nested)) {
+                        copy.copyCurrentStructure(parser);
+                    }
+                    fields.put(name, nested.toString());
+                } else {
+                    fields.put(name, parser.getText());
+                }
             }
         }
         return fields;

@@ -13,5 +13,6 @@ record EngineParts(
         Spooling spooling,
         Ticker ticker,
         VerdictCache cache,
-        HeuristicChecks heuristics) {
+        HeuristicChecks heuristics,
+        ExternalScans external) {
 }

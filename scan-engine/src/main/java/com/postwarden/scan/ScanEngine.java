@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -93,7 +94,8 @@ public final class ScanEngine {
     private ScanReport scan(Content content, ContainerPath root, FileType knownType, long start) {
         ScanRun run = new ScanRun(parts);
         run.scanObject(content, root, knownType);
-        return new ScanReport(run.verdict(), run.findings(), run.bytesScanned(), run.objectsScanned(), since(start));
+        return new ScanReport(run.verdict(), run.findings(), run.bytesScanned(), run.objectsScanned(), since(start),
+                run.skipped(), run.externalScans());
     }
 
     private ScanReport tooLarge(ContainerPath root, long start) {
@@ -113,6 +115,7 @@ public final class ScanEngine {
         private Duration cacheExpiry = Duration.ofHours(1);
         private Ticker ticker = Ticker.systemTicker();
         private HeuristicSettings heuristics = HeuristicSettings.defaults();
+        private List<ExternalEngine> externalEngines = List.of();
 
         private Builder(SignatureDatabase database) {
             this.database = Objects.requireNonNull(database, "database");
@@ -151,13 +154,22 @@ public final class ScanEngine {
             return this;
         }
 
+        /**
+         * External engines that scan every attachment (each direct entry of the scanned object, e.g. a message's
+         * parts) after the built-in engine found nothing in it; none unless set. The engine does not close them.
+         */
+        public Builder externalEngines(List<ExternalEngine> engines) {
+            this.externalEngines = List.copyOf(engines);
+            return this;
+        }
+
         public ScanEngine build() {
             VerdictCache cache = cacheEntries == 0
                     ? VerdictCache.disabled() : VerdictCache.bounded(cacheEntries, cacheExpiry, ticker);
             SignatureMatcher matcher = database.matcher();
             EngineParts parts = new EngineParts(matcher, Unpackers.standard(), limits,
                     new Spooling(temporaryDirectory, limits.memoryThreshold()), ticker, cache,
-                    new HeuristicChecks(heuristics, Heuristics.standard()));
+                    new HeuristicChecks(heuristics, Heuristics.standard()), ExternalScans.of(externalEngines));
             return new ScanEngine(parts, database);
         }
     }

@@ -8,6 +8,7 @@ import com.postwarden.scan.internal.heuristic.ScannedObject;
 import com.postwarden.scan.internal.match.MatchResult;
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -34,6 +35,8 @@ final class ScanRun {
     private Verdict verdict = Verdict.clean();
     /** What is noted for the cache while an object with a cache key is scanned; null otherwise. */
     private Findings recording;
+    private final List<EngineSkip> skipped = new ArrayList<>();
+    private int externalScans;
     private long bytesScanned;
     private long bytesExtracted;
     private int objectsScanned;
@@ -72,13 +75,16 @@ final class ScanRun {
             Findings outer = recording;
             Findings mine = new Findings(ScanReport.MAX_FINDINGS);
             recording = mine;
+            int skipsBefore = skipped.size();
             try {
                 scanUncached(content, path, knownType, declaredType, true);
+                consultExternalEngines(content, path);
             } finally {
                 recording = outer;
             }
-            // a scan cut short by time, total size or a heuristic on this object says nothing final about it
-            boolean complete = !stopped || mine.worst() instanceof Verdict.Infected;
+            // a scan cut short by time, total size or a heuristic on this object, or an external engine that did
+            // not scan it, says nothing final about it
+            boolean complete = (!stopped || mine.worst() instanceof Verdict.Infected) && skipped.size() == skipsBefore;
             if (complete) {
                 parts.cache().store(key.get(), path, mine.worst(), mine.list());
             }
@@ -87,10 +93,23 @@ final class ScanRun {
             }
         } else {
             scanUncached(content, path, knownType, declaredType, false);
+            consultExternalEngines(content, path);
         }
         Verdict subtree = verdict;
         verdict = Verdict.worse(before, subtree);
         return subtree;
+    }
+
+    /** Sends an attachment (a direct entry of the scanned object) to the external engines unless already decided. */
+    private void consultExternalEngines(Content content, ContainerPath path) {
+        if (path.depth() != 1 || parts.external().isEmpty() || stopped || verdict instanceof Verdict.Infected) {
+            return;
+        }
+        Verdict found = parts.external().scan(content, path, () -> externalScans++, skipped::add);
+        if (found instanceof Verdict.Infected) {
+            note(found);
+            stopped = true;
+        }
     }
 
     private void replay(VerdictCache.Scanned hit, Content content, ContainerPath path, FileType knownType,
@@ -240,6 +259,14 @@ final class ScanRun {
 
     long bytesScanned() {
         return bytesScanned;
+    }
+
+    List<EngineSkip> skipped() {
+        return List.copyOf(skipped);
+    }
+
+    int externalScans() {
+        return externalScans;
     }
 
     int objectsScanned() {

@@ -41,6 +41,9 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IOException e) {
             System.err.println("postwarden: cannot load the signature database: " + e);
             return EXIT_START;
+        } catch (IllegalArgumentException e) {
+            System.err.println("postwarden: configuration error: " + config.file() + ": " + e.getMessage());
+            return EXIT_CONFIG;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         // handlers first: a signal that arrives while the listener starts is not lost

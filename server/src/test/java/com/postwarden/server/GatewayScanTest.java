@@ -35,9 +35,17 @@ class GatewayScanTest {
     @BeforeEach
     void start() throws IOException {
         DemoDatabase.write(dir.resolve("signatures"));
+        startWith("");
+    }
+
+    /** (Re)starts the gateway with {@code scanKeys}, more lines of the {@code scan} section (indented two). */
+    private void startWith(String scanKeys) throws IOException {
+        if (gateway != null) {
+            gateway.stop();
+        }
         gateway = new Gateway(TestConfig.parse("smtp:\n  listen: 127.0.0.1:0\n  hostname: gw.test\n  nextHop: 127.0.0.1:"
                 + NEXT_HOP.getSmtp().getPort() + "\n  relayDomains: [example.com]\ndataDir: " + dir.resolve("var")
-                + "\nscan:\n  database: " + dir.resolve("signatures") + "\n"));
+                + "\nscan:\n  database: " + dir.resolve("signatures") + "\n" + scanKeys));
         gateway.start();
     }
 
@@ -99,5 +107,53 @@ class GatewayScanTest {
         assertThat(NEXT_HOP.waitForIncomingEmail(10_000, 1)).isTrue();
         assertThat(NEXT_HOP.getReceivedMessages()[0].getHeader("X-Postwarden-Virus")[0])
                 .startsWith("unscannable (Heuristics.Broken.Zip");
+    }
+
+    @Test
+    void anExecutableAttachmentPassesMarkedSuspiciousByDefault() throws Exception {
+        byte[] elf = java.nio.file.Files.readAllBytes(Path.of("/bin/true"));
+        assertThat(send(mailWithAttachment("tool", elf))).startsWith("250 2.0.0");
+        assertThat(NEXT_HOP.waitForIncomingEmail(10_000, 1)).isTrue();
+        assertThat(NEXT_HOP.getReceivedMessages()[0].getHeader("X-Postwarden-Virus"))
+                .containsExactly("suspicious (Heuristic.Executable.ELF)");
+    }
+
+    @Test
+    void aHeuristicSwitchedOffInTheConfigurationFindsNothing() throws Exception {
+        startWith("  heuristics:\n    Heuristic.Executable.ELF: off\n");
+        byte[] elf = java.nio.file.Files.readAllBytes(Path.of("/bin/true"));
+        assertThat(send(mailWithAttachment("tool", elf))).startsWith("250 2.0.0");
+        assertThat(NEXT_HOP.waitForIncomingEmail(10_000, 1)).isTrue();
+        assertThat(NEXT_HOP.getReceivedMessages()[0].getHeader("X-Postwarden-Virus")).containsExactly("clean");
+    }
+
+    @Test
+    void aMaliciousHeuristicRefusesTheMessageNamingTheDetection() throws Exception {
+        byte[] program = java.nio.file.Files.readAllBytes(Path.of("/bin/true"));
+        String reply = send(mailWithAttachment("invoice.pdf.exe", program));
+        assertThat(reply).startsWith("554 5.7.1").contains("Heuristic.Name.DoubleExtension");
+        assertThat(NEXT_HOP.waitForIncomingEmail(1_000, 1)).as("nothing relayed").isFalse();
+    }
+
+    @Test
+    void aRequiredExternalEngineThatIsDownDefersTheMessage() throws Exception {
+        startWith("  external:\n    - type: clamd\n      socket: " + dir.resolve("no-clamd.sock")
+                + "\n      timeout: 2s\n");
+        String reply = send(mailWithAttachment("notes.txt", "nothing here".getBytes(StandardCharsets.US_ASCII)));
+        assertThat(reply).startsWith("451 4.7.0").contains("could not be scanned by clamd");
+        assertThat(NEXT_HOP.waitForIncomingEmail(1_000, 1)).as("the upstream keeps it").isFalse();
+    }
+
+    @Test
+    void anOptionalExternalEngineThatIsDownIsNamedInAHeader() throws Exception {
+        startWith("  external:\n    - type: clamd\n      socket: " + dir.resolve("no-clamd.sock")
+                + "\n      mode: optional\n      timeout: 2s\n");
+        assertThat(send(mailWithAttachment("notes.txt", "nothing here".getBytes(StandardCharsets.US_ASCII))))
+                .startsWith("250 2.0.0");
+        assertThat(NEXT_HOP.waitForIncomingEmail(10_000, 1)).isTrue();
+        MimeMessage received = NEXT_HOP.getReceivedMessages()[0];
+        assertThat(received.getHeader("X-Postwarden-Virus")).containsExactly("clean");
+        assertThat(received.getHeader("X-Postwarden-Engines-Skipped")).singleElement(
+                org.assertj.core.api.InstanceOfAssertFactories.STRING).startsWith("clamd (");
     }
 }

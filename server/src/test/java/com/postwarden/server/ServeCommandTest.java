@@ -41,6 +41,16 @@ class ServeCommandTest {
     }
 
     @Test
+    void anUnknownHeuristicStopsStartWithTheKnownNames() throws Exception {
+        Path config = Files.writeString(dir.resolve("postwarden.yaml"), "smtp:\n  listen: 127.0.0.1:0\ndataDir: "
+                + dir.resolve("var") + "\nscan:\n  heuristics:\n    Heuristic.Macro.AutoOpn: off\n");
+        Run run = serve(config);
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr()).contains("configuration error", "scan.heuristics.Heuristic.Macro.AutoOpn",
+                "Heuristic.Macro.AutoOpen");
+    }
+
+    @Test
     void aMissingConfigurationFileIsNamed() {
         Run run = serve(dir.resolve("absent.yaml"));
         assertThat(run.exitCode()).isEqualTo(2);

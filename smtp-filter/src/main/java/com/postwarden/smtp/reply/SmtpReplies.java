@@ -109,6 +109,11 @@ public final class SmtpReplies {
         return SmtpReply.of(451, "4.7.0", "Try again later: " + id + " could not be scanned: " + printable(reason));
     }
 
+    /** A required external engine did not scan an attachment (unreachable, failing, too large): keep the message. */
+    public static SmtpReply engineUnavailable(String id, String engine) {
+        return SmtpReply.of(451, "4.7.0", "Try again later: " + id + " could not be scanned by " + printable(engine));
+    }
+
     /** Scanning itself failed (disk, a damaged spool): our trouble, so the client keeps the message. */
     public static SmtpReply scanFailed(String id) {
         return SmtpReply.of(451, "4.3.0", "Try again later: " + id + " could not be scanned");

@@ -1,22 +1,24 @@
 package com.postwarden.scan.internal.heuristic;
 
 import com.postwarden.scan.HeuristicSettings.Level;
+import com.postwarden.scan.internal.heuristic.office.OfficeHeuristics;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * The heuristics the engine ships with, and the detections the engine raises itself from what it sees while
  * unpacking ({@link ArchiveEvents}). A new family of detections is one more element of {@link #standard()}.
  */
 public final class Heuristics {
-    private static final List<Heuristic> STANDARD = List.of(
+    private static final List<Heuristic> STANDARD = Stream.concat(Stream.of(
             new ExecutableContent(),
             new NestedExecutable(),
             new NameTricks(),
             new TypeMismatch(),
             new PdfActions(),
-            new HtmlTricks());
+            new HtmlTricks()), OfficeHeuristics.all().stream()).toList();
 
     private Heuristics() {
     }

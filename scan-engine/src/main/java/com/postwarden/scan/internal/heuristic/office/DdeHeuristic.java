@@ -1,5 +1,6 @@
 package com.postwarden.scan.internal.heuristic.office;
 
+import com.postwarden.scan.HeuristicSettings.Level;
 import com.postwarden.scan.internal.heuristic.Heuristic;
 import com.postwarden.scan.internal.heuristic.ScannedObject;
 import java.io.IOException;
@@ -32,6 +33,12 @@ public final class DdeHeuristic implements Heuristic {
     @Override
     public Set<String> names() {
         return Set.of(NAME);
+    }
+
+    /** A DDE field in a mailed document exists to start a command. */
+    @Override
+    public Level defaultLevel(String name) {
+        return Level.MALICIOUS;
     }
 
     @Override

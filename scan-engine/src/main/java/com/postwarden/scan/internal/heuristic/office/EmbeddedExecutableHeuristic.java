@@ -1,5 +1,6 @@
 package com.postwarden.scan.internal.heuristic.office;
 
+import com.postwarden.scan.HeuristicSettings.Level;
 import com.postwarden.scan.internal.container.Entries;
 import com.postwarden.scan.internal.container.document.PackagedFile;
 import com.postwarden.scan.internal.container.document.RtfUnpacker;
@@ -42,6 +43,12 @@ public final class EmbeddedExecutableHeuristic implements Heuristic {
     @Override
     public Set<String> names() {
         return Set.of(NAME);
+    }
+
+    /** A program packaged inside a document is a lure to double-click it. */
+    @Override
+    public Level defaultLevel(String name) {
+        return Level.MALICIOUS;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.postwarden.scan.internal.heuristic.office;
 
+import com.postwarden.scan.HeuristicSettings.Level;
 import com.postwarden.scan.internal.content.Content;
 import com.postwarden.scan.internal.filetype.FileType;
 import com.postwarden.scan.internal.heuristic.Heuristic;
@@ -32,6 +33,12 @@ public final class MacroHeuristic implements Heuristic {
     @Override
     public Set<String> names() {
         return Set.of(AUTO_OPEN, AUTO_EXEC);
+    }
+
+    /** Self-starting code that runs programs or downloads is the classic dropper; self-starting code alone is common in templates. */
+    @Override
+    public Level defaultLevel(String name) {
+        return name.equals(AUTO_OPEN) ? Level.MALICIOUS : Level.SUSPICIOUS;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.postwarden.scan.internal.heuristic.office;
 
+import com.postwarden.scan.HeuristicSettings.Level;
 import com.postwarden.scan.internal.filetype.FileType;
 import com.postwarden.scan.internal.heuristic.Heuristic;
 import com.postwarden.scan.internal.heuristic.ScannedObject;
@@ -30,6 +31,12 @@ public final class RemoteTemplateHeuristic implements Heuristic {
     @Override
     public Set<String> names() {
         return Set.of(NAME);
+    }
+
+    /** Template injection is an attack, but company templates on internal shares are linked the same way. */
+    @Override
+    public Level defaultLevel(String name) {
+        return Level.SUSPICIOUS;
     }
 
     @Override

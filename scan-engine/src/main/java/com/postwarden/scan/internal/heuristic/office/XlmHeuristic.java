@@ -1,5 +1,6 @@
 package com.postwarden.scan.internal.heuristic.office;
 
+import com.postwarden.scan.HeuristicSettings.Level;
 import com.postwarden.scan.internal.heuristic.Heuristic;
 import com.postwarden.scan.internal.heuristic.ScannedObject;
 import java.io.EOFException;
@@ -30,6 +31,12 @@ public final class XlmHeuristic implements Heuristic {
     @Override
     public Set<String> names() {
         return Set.of(NAME);
+    }
+
+    /** Excel 4.0 macro sheets are all but unused today except by malware. */
+    @Override
+    public Level defaultLevel(String name) {
+        return Level.MALICIOUS;
     }
 
     @Override

@@ -1,0 +1,142 @@
+package com.postwarden.scan.external;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.postwarden.scan.ContainerPath;
+import com.postwarden.scan.EngineSkip;
+import com.postwarden.scan.ExternalEngine;
+import com.postwarden.scan.ScanEngine;
+import com.postwarden.scan.ScanReport;
+import com.postwarden.scan.SignatureDatabase;
+import com.postwarden.scan.Verdict;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The engine with a real clamd beside it: what only clamd knows is found, a repeated attachment costs one external
+ * scan, and an engine that cannot scan is reported, never taken as clean.
+ */
+class ExternalEnginesInScanTest {
+    private static Path dir;
+    private static ClamdServer clamd;
+
+    @TempDir
+    Path databaseDir;
+
+    @BeforeAll
+    static void startClamd() throws Exception {
+        dir = Files.createTempDirectory(Path.of("/tmp"), "pw-clamd");
+        clamd = ClamdServer.start(dir, "1M");
+    }
+
+    @AfterAll
+    static void stopClamd() throws Exception {
+        if (clamd != null) {
+            clamd.close();
+        }
+    }
+
+    private ScanEngine engine(ExternalScanner scanner, boolean required) throws IOException {
+        return ScanEngine.builder(SignatureDatabase.load(databaseDir))
+                .externalEngines(List.of(new ExternalEngine(scanner, required)))
+                .build();
+    }
+
+    private static ScanReport scanMail(ScanEngine engine, String name, byte[] attachment) throws IOException {
+        String message = "From: a@example.net\r\nTo: b@example.com\r\nSubject: files\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n"
+                + "--b1\r\nContent-Type: text/plain\r\n\r\nsee attached\r\n"
+                + "--b1\r\nContent-Type: application/octet-stream\r\nContent-Transfer-Encoding: base64\r\n"
+                + "Content-Disposition: attachment; filename=\"data.bin\"\r\n\r\n"
+                + Base64.getMimeEncoder().encodeToString(attachment) + "\r\n--b1--\r\n";
+        return engine.scanMail(new ByteArrayInputStream(message.getBytes(StandardCharsets.US_ASCII)), name);
+    }
+
+    @Test
+    void whatOnlyClamdKnowsIsFoundAndNamedAfterIt() throws IOException {
+        try (ClamdScanner clamdScanner = new ClamdScanner(ClamdSettings.unix(clamd.socket()))) {
+            ScanReport report = scanMail(engine(clamdScanner, true), "msg", TestObjects.withMarker(4096, 100));
+
+            assertThat(report.verdict()).isInstanceOfSatisfying(Verdict.Infected.class, infected -> {
+                assertThat(infected.signature()).isEqualTo("clamd:" + TestObjects.MARKER_NAME);
+                assertThat(infected.path().names()).first().isEqualTo("msg");
+                assertThat(infected.path().depth()).isEqualTo(1);
+            });
+            assertThat(report.skipped()).isEmpty();
+        }
+    }
+
+    @Test
+    void aRepeatedAttachmentCostsOneExternalScan() throws IOException {
+        try (ClamdScanner clamdScanner = new ClamdScanner(ClamdSettings.tcp("127.0.0.1", clamd.tcp().getPort()))) {
+            ScanEngine engine = engine(clamdScanner, true);
+            byte[] infected = TestObjects.withMarker(8192, 5000);
+            byte[] clean = TestObjects.clean(8192);
+
+            ScanReport first = scanMail(engine, "first", infected);
+            ScanReport second = scanMail(engine, "second", infected);
+            ScanReport firstClean = scanMail(engine, "third", clean);
+            ScanReport secondClean = scanMail(engine, "fourth", clean);
+
+            // the short text part is below the cache's size floor and is sent every time; the attachment once
+            int textPart = 1;
+            assertThat(first.externalScans()).isEqualTo(textPart + 1);
+            assertThat(second.externalScans()).as("the cached verdict answers for the attachment").isEqualTo(textPart);
+            assertThat(second.verdict()).isInstanceOfSatisfying(Verdict.Infected.class, v -> {
+                assertThat(v.signature()).isEqualTo("clamd:" + TestObjects.MARKER_NAME);
+                assertThat(v.path().names()).first().isEqualTo("second");
+            });
+            assertThat(firstClean.verdict()).isInstanceOf(Verdict.Clean.class);
+            assertThat(firstClean.externalScans()).isEqualTo(textPart + 1);
+            assertThat(secondClean.externalScans()).isEqualTo(textPart);
+        }
+    }
+
+    @Test
+    void anUnreachableRequiredEngineIsReportedAndNothingIsCachedAsClean() throws IOException {
+        Path nowhere = dir.resolve("no-such.sock");
+        ClamdSettings settings = ClamdSettings.unix(nowhere)
+                .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1));
+        try (ClamdScanner down = new ClamdScanner(settings)) {
+            ScanEngine engine = engine(down, true);
+            byte[] attachment = TestObjects.clean(4096);
+
+            ScanReport first = scanMail(engine, "msg", attachment);
+            ScanReport again = scanMail(engine, "msg", attachment);
+
+            assertThat(first.verdict()).as("the built-in engine found nothing").isInstanceOf(Verdict.Clean.class);
+            assertThat(first.requiredEngineSkipped()).isTrue();
+            assertThat(first.skipped()).extracting(EngineSkip::engine, EngineSkip::required, s -> s.path().toString())
+                    .contains(org.assertj.core.groups.Tuple.tuple("clamd", true,
+                            ContainerPath.of("msg").child("data.bin").toString()));
+            assertThat(again.requiredEngineSkipped()).as("a skipped scan is not cached").isTrue();
+        }
+    }
+
+    @Test
+    void anAttachmentOverTheEnginesLimitIsNotScannedByIt() throws IOException {
+        ClamdSettings settings = ClamdSettings.unix(clamd.socket()).withMaxSize(2048);
+        try (ClamdScanner small = new ClamdScanner(settings)) {
+            ScanReport report = scanMail(engine(small, false), "msg", TestObjects.withMarker(4096, 3000));
+
+            assertThat(report.verdict()).as("never clean by silence, but not infected either")
+                    .isInstanceOf(Verdict.Clean.class);
+            assertThat(report.requiredEngineSkipped()).isFalse();
+            assertThat(report.skipped()).singleElement().satisfies(skip -> {
+                assertThat(skip.engine()).isEqualTo("clamd");
+                assertThat(skip.required()).isFalse();
+                assertThat(skip.path().names()).last().isEqualTo("data.bin");
+            });
+        }
+    }
+}
