@@ -39,6 +39,8 @@ PACKAGES=(
   clamav-daemon    # clamd: the external engine tests' real peer (private instances only)
   c-icap           # ICAP server for the ICAP client tests (private instances only)
   libc-icap-mod-virus-scan # c-icap's virus_scan service, backed by the private clamd
+  genisoimage      # ISO 9660 images: disk-image attachments for the heuristics
+  wixl             # MSI installers for the heuristics
 )
 
 # The build needs a JDK 17+ with javac (mvnw fetches Maven itself). Installed

@@ -77,7 +77,7 @@ final class TimedChannel implements Closeable {
     private void finishConnect(long timeoutMillis) throws IOException {
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
         while (!channel.finishConnect()) {
-            long left = (deadline - System.nanoTime()) / 1_000_000L;
+            long left = millisLeft(deadline);
             if (left <= 0 || await(SelectionKey.OP_CONNECT, left) == 0) {
                 throw new SocketTimeoutException("connect to " + address + " timed out after " + timeoutMillis + " ms");
             }
@@ -156,7 +156,7 @@ final class TimedChannel implements Closeable {
             if (n != 0) {
                 return n;
             }
-            long left = (deadline - System.nanoTime()) / 1_000_000L;
+            long left = millisLeft(deadline);
             if (left <= 0 || await(SelectionKey.OP_READ, left) == 0) {
                 throw stalled("read", timeoutMillis);
             }
@@ -189,13 +189,19 @@ final class TimedChannel implements Closeable {
         };
     }
 
+    /** Whole milliseconds until {@code deadline}, rounded up so that no wait ends before it; 0 once it passed. */
+    private static long millisLeft(long deadline) {
+        long nanos = deadline - System.nanoTime();
+        return nanos <= 0 ? 0 : (nanos + 999_999L) / 1_000_000L;
+    }
+
     private int await(int ops, long timeoutMillis) throws IOException {
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
         key.interestOps(ops);
         try {
             while (true) {
                 selector.selectedKeys().clear();
-                long left = (deadline - System.nanoTime()) / 1_000_000L;
+                long left = millisLeft(deadline);
                 if (left <= 0) {
                     return 0;
                 }

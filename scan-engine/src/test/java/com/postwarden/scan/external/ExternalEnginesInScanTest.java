@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ExternalEnginesInScanTest {
     private static Path dir;
     private static ClamdServer clamd;
+    private static CIcapServer icap;
 
     @TempDir
     Path databaseDir;
@@ -37,10 +38,14 @@ class ExternalEnginesInScanTest {
     static void startClamd() throws Exception {
         dir = Files.createTempDirectory(Path.of("/tmp"), "pw-clamd");
         clamd = ClamdServer.start(dir, "1M");
+        icap = CIcapServer.start(dir.resolve("c-icap"), clamd);
     }
 
     @AfterAll
     static void stopClamd() throws Exception {
+        if (icap != null) {
+            icap.close();
+        }
         if (clamd != null) {
             clamd.close();
         }
@@ -73,6 +78,29 @@ class ExternalEnginesInScanTest {
                 assertThat(infected.path().depth()).isEqualTo(1);
             });
             assertThat(report.skipped()).isEmpty();
+        }
+    }
+
+    @Test
+    void anIcapEngineBesideAnOptionalClamdThatIsDownStillDecides() throws IOException {
+        ClamdSettings nowhere = ClamdSettings.unix(dir.resolve("no-such.sock"))
+                .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1));
+        try (ClamdScanner down = new ClamdScanner(nowhere);
+                IcapScanner avscan = new IcapScanner(IcapSettings.of(icap.uri("avscan")).withLabel("c-icap"))) {
+            ScanEngine engine = ScanEngine.builder(SignatureDatabase.load(databaseDir))
+                    .externalEngines(List.of(new ExternalEngine("clamd", down, false),
+                            new ExternalEngine("c-icap", avscan, true)))
+                    .build();
+
+            ScanReport infected = scanMail(engine, "msg", TestObjects.withMarker(4096, 10));
+            ScanReport clean = scanMail(engine, "msg2", TestObjects.clean(4096));
+
+            assertThat(infected.verdict()).isInstanceOfSatisfying(Verdict.Infected.class,
+                    v -> assertThat(v.signature()).isEqualTo("c-icap:" + TestObjects.MARKER_NAME));
+            assertThat(infected.skipped()).extracting(EngineSkip::engine).containsOnly("clamd");
+            assertThat(clean.verdict()).isInstanceOf(Verdict.Clean.class);
+            assertThat(clean.requiredEngineSkipped()).as("only the optional engine was down").isFalse();
+            assertThat(clean.skipped()).isNotEmpty().extracting(EngineSkip::required).containsOnly(false);
         }
     }
 
