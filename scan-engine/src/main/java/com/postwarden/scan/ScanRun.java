@@ -7,6 +7,7 @@ import com.postwarden.scan.internal.filetype.FileTypes;
 import com.postwarden.scan.internal.heuristic.ScannedObject;
 import com.postwarden.scan.internal.match.MatchResult;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,25 +69,31 @@ final class ScanRun {
         Verdict before = verdict;
         verdict = Verdict.clean();
         Optional<VerdictCache.Key> key = parts.cache().keyFor(content, path);
-        Optional<VerdictCache.Scanned> cached = key.flatMap(k -> parts.cache().lookup(k, path));
-        if (cached.isPresent()) {
-            replay(cached.get(), content, path, knownType, declaredType);
+        VerdictCache.Lookup lookup = key.map(k -> parts.cache().lookupOrClaim(k, path, timeLeft()))
+                .orElse(null);
+        if (lookup != null && lookup.hit().isPresent()) {
+            replay(lookup.hit().get(), content, path, knownType, declaredType);
         } else if (key.isPresent()) {
             Findings outer = recording;
             Findings mine = new Findings(ScanReport.MAX_FINDINGS);
             recording = mine;
             int skipsBefore = skipped.size();
+            boolean claimed = lookup.claimed();
             try {
                 scanUncached(content, path, knownType, declaredType, true);
                 consultExternalEngines(content, path);
+                // a scan cut short by time, total size or a heuristic on this object, or an external engine that
+                // did not scan it, says nothing final about it
+                boolean complete = (!stopped || mine.worst() instanceof Verdict.Infected)
+                        && skipped.size() == skipsBefore;
+                if (complete) {
+                    parts.cache().store(key.get(), path, mine.worst(), mine.list());
+                }
             } finally {
                 recording = outer;
-            }
-            // a scan cut short by time, total size or a heuristic on this object, or an external engine that did
-            // not scan it, says nothing final about it
-            boolean complete = (!stopped || mine.worst() instanceof Verdict.Infected) && skipped.size() == skipsBefore;
-            if (complete) {
-                parts.cache().store(key.get(), path, mine.worst(), mine.list());
+                if (claimed) {
+                    parts.cache().release(key.get());
+                }
             }
             if (outer != null) {
                 mine.list().forEach(outer::add);
@@ -195,6 +202,10 @@ final class ScanRun {
         } finally {
             containers.removeLast();
         }
+    }
+
+    private Duration timeLeft() {
+        return Duration.ofNanos(Math.max(0, deadlineNanos - parts.ticker().read()));
     }
 
     boolean outOfTime(ContainerPath path) {

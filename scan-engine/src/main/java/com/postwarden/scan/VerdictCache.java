@@ -12,6 +12,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Verdicts of whole attachments by SHA-256, so a campaign sending the same file to thousands of recipients is
@@ -20,12 +23,17 @@ import java.util.Optional;
  * A verdict and the findings behind it are stored relative to the object, so a hit reports their paths under the
  * new name. Bounded (Caffeine);
  * one cache per engine, so a new signature database starts empty. Thread-safe.
+ *
+ * <p>A campaign arrives in parallel: sixteen sessions may carry the same attachment at once. The first to miss
+ * {@linkplain #lookupOrClaim claims} the key while it scans; the others wait for its verdict
+ * instead of unpacking the same bytes and sending them to the external engines sixteen times.
  */
 final class VerdictCache {
     static final int MIN_SIZE = 1024;
 
     private final Cache<Key, Stored> cache;
     private final boolean enabled;
+    private final ConcurrentHashMap<Key, CountDownLatch> inFlight = new ConcurrentHashMap<>();
 
     private VerdictCache(Cache<Key, Stored> cache, boolean enabled) {
         this.cache = cache;
@@ -57,6 +65,48 @@ final class VerdictCache {
     Optional<Scanned> lookup(Key key, ContainerPath path) {
         Stored stored = cache.getIfPresent(key);
         return stored == null ? Optional.empty() : Optional.of(stored.at(path));
+    }
+
+    /**
+     * The cached verdict, or the right to scan: a miss {@linkplain Lookup#claimed() claims} the key when no other
+     * scan has it, and the claimant must {@link #release} it; while another scan has it, waits up to
+     * {@code maxWait} for its verdict (a miss without the claim when none comes in time).
+     */
+    Lookup lookupOrClaim(Key key, ContainerPath path, Duration maxWait) {
+        long deadline = System.nanoTime() + Math.max(0, maxWait.toNanos());
+        while (true) {
+            Optional<Scanned> hit = lookup(key, path);
+            if (hit.isPresent()) {
+                return new Lookup(hit, false);
+            }
+            CountDownLatch mine = new CountDownLatch(1);
+            CountDownLatch running = inFlight.putIfAbsent(key, mine);
+            if (running == null) {
+                return new Lookup(Optional.empty(), true);
+            }
+            long left = deadline - System.nanoTime();
+            try {
+                if (left <= 0 || !running.await(left, TimeUnit.NANOSECONDS)) {
+                    return new Lookup(lookup(key, path), false);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new Lookup(Optional.empty(), false);
+            }
+            // the other scan ended: it stored a verdict (found on the next turn) or had none worth keeping
+        }
+    }
+
+    /** A cache hit, or a miss that may have claimed the key for the caller's scan. */
+    record Lookup(Optional<Scanned> hit, boolean claimed) {
+    }
+
+    /** Ends a claim (after {@link #store}, or without storing), waking those waiting for it. */
+    void release(Key key) {
+        CountDownLatch running = inFlight.remove(key);
+        if (running != null) {
+            running.countDown();
+        }
     }
 
     void store(Key key, ContainerPath path, Verdict verdict, List<Verdict> findings) {

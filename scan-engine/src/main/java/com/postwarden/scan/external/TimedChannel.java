@@ -7,6 +7,7 @@ import java.io.InterruptedIOException;
 import java.net.SocketAddress;
 import java.net.SocketTimeoutException;
 import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
@@ -58,6 +59,11 @@ final class TimedChannel implements Closeable {
         Selector selector = null;
         try {
             channel.configureBlocking(false);
+            if (!(address instanceof UnixDomainSocketAddress)) {
+                // requests go out in a few writes (ICAP headers, preview, the rest after 100 Continue): without
+                // this, Nagle's algorithm holds the last small write for the server's delayed ACK, ~40 ms a scan
+                channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            }
             selector = Selector.open();
             SelectionKey key = channel.register(selector, 0);
             TimedChannel timed = new TimedChannel(channel, selector, key, ioTimeout.toMillis(), address);

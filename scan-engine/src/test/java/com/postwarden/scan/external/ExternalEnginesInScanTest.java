@@ -1,6 +1,7 @@
 package com.postwarden.scan.external;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.postwarden.scan.ContainerPath;
 import com.postwarden.scan.EngineSkip;
@@ -16,7 +17,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -131,6 +138,37 @@ class ExternalEnginesInScanTest {
     }
 
     @Test
+    void sessionsCarryingTheSameAttachmentAtOnceCostOneExternalScan() throws Exception {
+        try (ClamdScanner clamdScanner = new ClamdScanner(ClamdSettings.unix(clamd.socket()))) {
+            ScanEngine engine = engine(clamdScanner, true);
+            byte[] attachment = TestObjects.clean(256 * 1024);
+            int sessions = 8;
+            ExecutorService pool = Executors.newFixedThreadPool(sessions);
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<ScanReport>> reports = new ArrayList<>();
+            for (int i = 0; i < sessions; i++) {
+                String name = "msg" + i;
+                reports.add(pool.submit(() -> {
+                    start.await();
+                    return scanMail(engine, name, attachment);
+                }));
+            }
+            start.countDown();
+            int external = 0;
+            for (Future<ScanReport> report : reports) {
+                ScanReport done = report.get(60, TimeUnit.SECONDS);
+                assertThat(done.verdict()).isInstanceOf(Verdict.Clean.class);
+                external += done.externalScans();
+            }
+            pool.shutdown();
+
+            int textParts = sessions; // below the cache's size floor: sent every time
+            assertThat(external).as("the attachment is sent once, the waiting sessions take its verdict")
+                    .isEqualTo(textParts + 1);
+        }
+    }
+
+    @Test
     void anUnreachableRequiredEngineIsReportedAndNothingIsCachedAsClean() throws IOException {
         Path nowhere = dir.resolve("no-such.sock");
         ClamdSettings settings = ClamdSettings.unix(nowhere)
@@ -145,7 +183,7 @@ class ExternalEnginesInScanTest {
             assertThat(first.verdict()).as("the built-in engine found nothing").isInstanceOf(Verdict.Clean.class);
             assertThat(first.requiredEngineSkipped()).isTrue();
             assertThat(first.skipped()).extracting(EngineSkip::engine, EngineSkip::required, s -> s.path().toString())
-                    .contains(org.assertj.core.groups.Tuple.tuple("clamd", true,
+                    .contains(tuple("clamd", true,
                             ContainerPath.of("msg").child("data.bin").toString()));
             assertThat(again.requiredEngineSkipped()).as("a skipped scan is not cached").isTrue();
         }
