@@ -41,6 +41,8 @@ PACKAGES=(
   libc-icap-mod-virus-scan # c-icap's virus_scan service, backed by the private clamd
   genisoimage      # ISO 9660 images: disk-image attachments for the heuristics
   wixl             # MSI installers for the heuristics
+  llvm             # llvm-mc: a Mach-O object for the heuristics
+  qemu-utils       # qemu-img: a VHD disk image for the heuristics
 )
 
 # The build needs a JDK 17+ with javac (mvnw fetches Maven itself). Installed

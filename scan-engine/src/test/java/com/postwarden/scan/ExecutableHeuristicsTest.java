@@ -154,6 +154,21 @@ class ExecutableHeuristicsTest {
     }
 
     @Test
+    void aMachOObjectAssembledByLlvmIsAMacProgram(@TempDir Path work) throws IOException {
+        Files.writeString(work.resolve("hello.s"), ".globl _hello\n_hello:\n    ret\n");
+        run(work, "llvm-mc", "-triple", "x86_64-apple-macosx10.15", "-filetype=obj", "hello.s", "-o", "hello.o");
+        ScanReport report = scanMail(mail("update.dat", Files.readAllBytes(work.resolve("hello.o"))));
+        assertThat(report.findings()).containsExactly(suspicious("Heuristic.Executable.MachO", "update.dat"));
+    }
+
+    @Test
+    void aVirtualDiskMadeByQemuImgIsADiskImage(@TempDir Path work) throws IOException {
+        run(work, "qemu-img", "create", "-q", "-f", "vpc", "disk.bin", "1M");
+        ScanReport report = scanMail(mail("backup.dat", Files.readAllBytes(work.resolve("disk.bin"))));
+        assertThat(report.findings()).containsExactly(suspicious("Heuristic.Executable.DiskImage", "backup.dat"));
+    }
+
+    @Test
     void aProgramInsideAZipAttachmentIsFound(@TempDir Path work) throws IOException {
         HeuristicSamples.copy(CLAM_EXE, work, "setup.exe");
         run(work, "zip", "-q", "setup.zip", "setup.exe");

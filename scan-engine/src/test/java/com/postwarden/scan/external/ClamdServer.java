@@ -119,6 +119,11 @@ final class ClamdServer implements AutoCloseable {
         return socket;
     }
 
+    /** The process id, e.g. to stop it with SIGSTOP: a clamd that accepts connections and never answers. */
+    long pid() {
+        return process.pid();
+    }
+
     InetSocketAddress tcp() {
         return new InetSocketAddress("127.0.0.1", tcpPort);
     }

@@ -190,6 +190,34 @@ class ExternalEnginesInScanTest {
     }
 
     @Test
+    void aStalledClamdDefersTheMessageAfterItsTimeoutInsteadOfHangingIt() throws Exception {
+        ClamdSettings settings = ClamdSettings.unix(clamd.socket())
+                .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1));
+        try (ClamdScanner stalled = new ClamdScanner(settings)) {
+            ScanEngine engine = engine(stalled, true);
+            signal("STOP", clamd.pid()); // the kernel still accepts its connections; nothing answers
+            long start = System.nanoTime();
+            ScanReport report;
+            try {
+                report = scanMail(engine, "msg", TestObjects.clean(4096));
+            } finally {
+                signal("CONT", clamd.pid());
+            }
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+            assertThat(report.requiredEngineSkipped()).isTrue();
+            assertThat(took).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(10));
+            assertThat(scanMail(engine, "again", TestObjects.clean(4096)).skipped())
+                    .as("answers again once it runs").isEmpty();
+        }
+    }
+
+    private static void signal(String name, long pid) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(pid)).inheritIO().start();
+        assertThat(kill.waitFor()).isZero();
+    }
+
+    @Test
     void anAttachmentOverTheEnginesLimitIsNotScannedByIt() throws IOException {
         ClamdSettings settings = ClamdSettings.unix(clamd.socket()).withMaxSize(2048);
         try (ClamdScanner small = new ClamdScanner(settings)) {
