@@ -1,13 +1,10 @@
 package com.postwarden.scan.internal.heuristic.office;
 
 import com.postwarden.scan.HeuristicSettings.Level;
-import com.postwarden.scan.internal.heuristic.Heuristic;
 import com.postwarden.scan.internal.heuristic.ScannedObject;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -20,9 +17,9 @@ import org.apache.poi.poifs.filesystem.DocumentEntry;
  * in an RTF document or in the text of a Word 97 document; or an Excel package whose external links are DDE links
  * ({@code ddeLink} with a {@code ddeService}, such as {@code cmd}).
  */
-public final class DdeHeuristic implements Heuristic {
+public final class DdeHeuristic extends OneDetection {
     public static final String NAME = "Heuristic.Office.DDE";
-    /** Bytes of a Word 97 {@code WordDocument} stream searched; the text of a long report fits many times over. */
+    /** Default level: bytes of a Word 97 {@code WordDocument} stream searched; the text of a long report fits many times over. */
     static final long MAX_WORD_TEXT_BYTES = 64L << 20;
     /** Parts read per package. */
     static final int MAX_PARTS = 256;
@@ -30,34 +27,19 @@ public final class DdeHeuristic implements Heuristic {
             "word/(document|header\\d*|footer\\d*|footnotes|endnotes|glossary/document)\\.xml");
     private static final Pattern EXTERNAL_LINK = Pattern.compile("xl/externalLinks/[^/]+\\.xml");
 
-    @Override
-    public Set<String> names() {
-        return Set.of(NAME);
-    }
-
     /** A DDE field in a mailed document exists to start a command. */
-    @Override
-    public Level defaultLevel(String name) {
-        return Level.MALICIOUS;
+    public DdeHeuristic() {
+        super(NAME, Level.MALICIOUS);
     }
 
     @Override
-    public List<String> examine(ScannedObject object) {
-        boolean found;
-        switch (object.type()) {
-            case ZIP:
-                found = inPackage(object);
-                break;
-            case RTF:
-                found = DdeFields.inRtf(object.content().buffer());
-                break;
-            case OLE2:
-                found = inWord97(object);
-                break;
-            default:
-                found = false;
-        }
-        return found ? List.of(NAME) : List.of();
+    boolean foundIn(ScannedObject object) {
+        return switch (object.type()) {
+            case ZIP -> inPackage(object);
+            case RTF -> DdeFields.inRtf(object.content().buffer());
+            case OLE2 -> inWord97(object);
+            default -> false;
+        };
     }
 
     private static boolean inPackage(ScannedObject object) {

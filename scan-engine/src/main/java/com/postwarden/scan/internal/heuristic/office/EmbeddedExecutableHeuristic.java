@@ -5,14 +5,10 @@ import com.postwarden.scan.internal.container.Entries;
 import com.postwarden.scan.internal.container.document.PackagedFile;
 import com.postwarden.scan.internal.container.document.RtfUnpacker;
 import com.postwarden.scan.internal.content.Content;
-import com.postwarden.scan.internal.heuristic.Heuristic;
 import com.postwarden.scan.internal.heuristic.ScannedObject;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.poi.poifs.filesystem.DirectoryNode;
 import org.apache.poi.poifs.filesystem.DocumentEntry;
@@ -26,9 +22,9 @@ import org.apache.poi.poifs.filesystem.DocumentEntry;
  * PowerPoint 97 keeps its objects compressed in records; the engine extracts those as compound files of their own,
  * and this heuristic examines them there.
  */
-public final class EmbeddedExecutableHeuristic implements Heuristic {
+public final class EmbeddedExecutableHeuristic extends OneDetection {
     public static final String NAME = "Heuristic.Office.EmbeddedExecutable";
-    /** Names Windows runs (or opens in a script host) on a double-click. */
+    /** Default level: names Windows runs (or opens in a script host) on a double-click. */
     static final Pattern EXECUTABLE_NAME = Pattern.compile(".*\\.(exe|scr|com|pif|cpl|dll|msi|js|jse|vbs|vbe|wsf|wsh"
             + "|hta|bat|cmd|ps1|psm1|lnk|jar|reg|inf|scf|url|iso|img|vhd)", Pattern.CASE_INSENSITIVE);
     /** Largest embedded object read from an OOXML package or RTF document. */
@@ -40,34 +36,19 @@ public final class EmbeddedExecutableHeuristic implements Heuristic {
     private static final Pattern EMBEDDING = Pattern.compile("[^/]+/embeddings/[^/]+\\.bin");
     private static final String OLE10_NATIVE = "\u0001Ole10Native";
 
-    @Override
-    public Set<String> names() {
-        return Set.of(NAME);
-    }
-
     /** A program packaged inside a document is a lure to double-click it. */
-    @Override
-    public Level defaultLevel(String name) {
-        return Level.MALICIOUS;
+    public EmbeddedExecutableHeuristic() {
+        super(NAME, Level.MALICIOUS);
     }
 
     @Override
-    public List<String> examine(ScannedObject object) {
-        boolean found;
-        switch (object.type()) {
-            case OLE2:
-                found = inCompoundFile(object.content());
-                break;
-            case ZIP:
-                found = inPackage(object.content());
-                break;
-            case RTF:
-                found = inRtf(object.content());
-                break;
-            default:
-                found = false;
-        }
-        return found ? List.of(NAME) : List.of();
+    boolean foundIn(ScannedObject object) {
+        return switch (object.type()) {
+            case OLE2 -> inCompoundFile(object.content());
+            case ZIP -> inPackage(object.content());
+            case RTF -> inRtf(object.content());
+            default -> false;
+        };
     }
 
     private static boolean inCompoundFile(Content content) {

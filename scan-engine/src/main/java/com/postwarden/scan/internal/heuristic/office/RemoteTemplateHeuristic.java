@@ -2,7 +2,6 @@ package com.postwarden.scan.internal.heuristic.office;
 
 import com.postwarden.scan.HeuristicSettings.Level;
 import com.postwarden.scan.internal.filetype.FileType;
-import com.postwarden.scan.internal.heuristic.Heuristic;
 import com.postwarden.scan.internal.heuristic.ScannedObject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,32 +20,26 @@ import javax.xml.stream.XMLStreamReader;
  * {@code subDocument} whose target is remote ({@code http(s):}, {@code file:}, {@code mhtml:}, UNC
  * {@code \\host\share}). External hyperlinks and images are ordinary and not reported.
  */
-public final class RemoteTemplateHeuristic implements Heuristic {
+public final class RemoteTemplateHeuristic extends OneDetection {
     public static final String NAME = "Heuristic.Office.RemoteTemplate";
-    /** Relationship parts read per package; a document has a few dozen. */
+    /** Default level: relationship parts read per package; a document has a few dozen. */
     static final int MAX_RELATIONSHIP_PARTS = 256;
     private static final List<String> REMOTE_PREFIXES = List.of("http:", "https:", "file:", "mhtml:", "\\\\", "//");
     private static final Set<String> REMOTE_TYPES = Set.of("oleobject", "frame", "subdocument");
 
-    @Override
-    public Set<String> names() {
-        return Set.of(NAME);
-    }
-
     /** Template injection is an attack, but company templates on internal shares are linked the same way. */
-    @Override
-    public Level defaultLevel(String name) {
-        return Level.SUSPICIOUS;
+    public RemoteTemplateHeuristic() {
+        super(NAME, Level.SUSPICIOUS);
     }
 
     @Override
-    public List<String> examine(ScannedObject object) {
+    boolean foundIn(ScannedObject object) {
         if (object.type() != FileType.ZIP) {
-            return List.of();
+            return false;
         }
         Optional<OoxmlPackage> opened = OoxmlPackage.open(object.content());
         if (opened.isEmpty()) {
-            return List.of();
+            return false;
         }
         try (OoxmlPackage ooxml = opened.get()) {
             int read = 0;
@@ -54,14 +47,14 @@ public final class RemoteTemplateHeuristic implements Heuristic {
                 if (read < MAX_RELATIONSHIP_PARTS && name.toLowerCase(Locale.ROOT).endsWith(".rels")) {
                     read++;
                     if (fetchesRemotely(ooxml, name)) {
-                        return List.of(NAME);
+                        return true;
                     }
                 }
             }
         } catch (IOException | RuntimeException e) {
             // a damaged package: nothing more to find
         }
-        return List.of();
+        return false;
     }
 
     private static boolean fetchesRemotely(OoxmlPackage ooxml, String part) {

@@ -1,14 +1,11 @@
 package com.postwarden.scan.internal.heuristic.office;
 
 import com.postwarden.scan.HeuristicSettings.Level;
-import com.postwarden.scan.internal.heuristic.Heuristic;
 import com.postwarden.scan.internal.heuristic.ScannedObject;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.poi.poifs.filesystem.DocumentEntry;
 
 /**
@@ -20,39 +17,26 @@ import org.apache.poi.poifs.filesystem.DocumentEntry;
  * <p>Hand-written for BIFF: POI's HSSF reads the whole workbook and does not expose the sheet type; only the
  * record headers of the globals substream are walked here, payloads skipped without allocation.
  */
-public final class XlmHeuristic implements Heuristic {
+public final class XlmHeuristic extends OneDetection {
     public static final String NAME = "Heuristic.Macro.XLM";
-    /** Bytes of the globals substream walked; sheet records come early, after fonts, formats and styles. */
+    /** Default level: bytes of the globals substream walked; sheet records come early, after fonts, formats and styles. */
     static final long MAX_GLOBALS_BYTES = 8L << 20;
     private static final int BOUNDSHEET = 0x0085;
     private static final int EOF = 0x000A;
     private static final int MACRO_SHEET = 1;
 
-    @Override
-    public Set<String> names() {
-        return Set.of(NAME);
-    }
-
     /** Excel 4.0 macro sheets are all but unused today except by malware. */
-    @Override
-    public Level defaultLevel(String name) {
-        return Level.MALICIOUS;
+    public XlmHeuristic() {
+        super(NAME, Level.MALICIOUS);
     }
 
     @Override
-    public List<String> examine(ScannedObject object) {
-        boolean found;
-        switch (object.type()) {
-            case OLE2:
-                found = inWorkbook(object);
-                break;
-            case ZIP:
-                found = inPackage(object);
-                break;
-            default:
-                found = false;
-        }
-        return found ? List.of(NAME) : List.of();
+    boolean foundIn(ScannedObject object) {
+        return switch (object.type()) {
+            case OLE2 -> inWorkbook(object);
+            case ZIP -> inPackage(object);
+            default -> false;
+        };
     }
 
     private static boolean inPackage(ScannedObject object) {
