@@ -84,6 +84,33 @@ final class CompoundFile implements Closeable {
         }
     }
 
+    /** A test over the bytes of one stream. */
+    interface StreamTest {
+        boolean test(InputStream stream) throws IOException;
+    }
+
+    /**
+     * Whether the root stream {@code name} of the compound file in {@code content} passes {@code test}; false when
+     * the content is no compound file, has no such stream, or reading it fails.
+     */
+    static boolean rootStreamPasses(Content content, String name, StreamTest test) {
+        Optional<CompoundFile> opened = open(content);
+        if (opened.isEmpty()) {
+            return false;
+        }
+        try (CompoundFile file = opened.get()) {
+            Optional<DocumentEntry> document = stream(file.root(), name);
+            if (document.isEmpty()) {
+                return false;
+            }
+            try (InputStream in = open(document.get())) {
+                return test.test(in);
+            }
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     static InputStream open(DocumentEntry document) throws IOException {
         return new DocumentInputStream(document);
     }

@@ -9,7 +9,6 @@ import java.util.regex.Pattern;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import org.apache.poi.poifs.filesystem.DocumentEntry;
 
 /**
  * {@value #NAME}: a document that asks Office to start a program through Dynamic Data Exchange: a {@code DDE} or
@@ -84,20 +83,7 @@ public final class DdeHeuristic extends OneDetection {
     }
 
     private static boolean inWord97(ScannedObject object) {
-        Optional<CompoundFile> opened = CompoundFile.open(object.content());
-        if (opened.isEmpty()) {
-            return false;
-        }
-        try (CompoundFile file = opened.get()) {
-            Optional<DocumentEntry> text = CompoundFile.stream(file.root(), "WordDocument");
-            if (text.isEmpty()) {
-                return false;
-            }
-            try (InputStream in = CompoundFile.open(text.get())) {
-                return DdeFields.inWordText(in, MAX_WORD_TEXT_BYTES);
-            }
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
+        return CompoundFile.rootStreamPasses(object.content(), "WordDocument",
+                text -> DdeFields.inWordText(text, MAX_WORD_TEXT_BYTES));
     }
 }

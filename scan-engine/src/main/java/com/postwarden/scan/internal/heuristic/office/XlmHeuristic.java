@@ -6,7 +6,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
-import org.apache.poi.poifs.filesystem.DocumentEntry;
 
 /**
  * {@value #NAME}: an Excel workbook with an Excel 4.0 (XLM) macro sheet, the old macro language that runs formulas
@@ -53,21 +52,7 @@ public final class XlmHeuristic extends OneDetection {
     }
 
     private static boolean inWorkbook(ScannedObject object) {
-        Optional<CompoundFile> opened = CompoundFile.open(object.content());
-        if (opened.isEmpty()) {
-            return false;
-        }
-        try (CompoundFile file = opened.get()) {
-            Optional<DocumentEntry> workbook = CompoundFile.stream(file.root(), "Workbook");
-            if (workbook.isEmpty()) {
-                return false;
-            }
-            try (InputStream in = CompoundFile.open(workbook.get())) {
-                return hasMacroSheet(in);
-            }
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
+        return CompoundFile.rootStreamPasses(object.content(), "Workbook", XlmHeuristic::hasMacroSheet);
     }
 
     /**
