@@ -48,12 +48,13 @@ public final class ConfigLoader {
     /** Parses configuration text; {@code file} is the path recorded as its source. */
     public GatewayConfig parse(String source, Path file, String text) throws ConfigException {
         ConfigNode root = ConfigNode.root(source, compose(source, text));
-        root.allowOnly(Set.of("smtp", "scan", "dataDir", "shutdownTimeout"));
+        root.allowOnly(Set.of("smtp", "scan", "spam", "dataDir", "shutdownTimeout"));
         SmtpSettings smtp = smtp(root.section("smtp"));
         Path dataDir = root.value("dataDir", Path.of("./var"), Path::of);
         Duration shutdownTimeout = root.duration("shutdownTimeout", Duration.ofSeconds(30));
         return new GatewayConfig(file, smtp, outbound(root.section("smtp").section("outbound")),
-                new ScanSettingsReader().read(root.section("scan")), dataDir, shutdownTimeout);
+                new ScanSettingsReader().read(root.section("scan")), new SpamSettingsReader().read(root.section("spam")),
+                dataDir, shutdownTimeout);
     }
 
     private static Node compose(String source, String text) throws ConfigException {

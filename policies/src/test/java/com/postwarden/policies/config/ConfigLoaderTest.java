@@ -133,6 +133,46 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void readsTheSpamSection() throws Exception {
+        SpamSettings spam = parse("""
+                spam:
+                  required: 6.5
+                  subjectTag: "***SPAM*** "
+                  rules: [/etc/postwarden/rules.d, local.cf]
+                  bayes:
+                    minLearned: 50
+                    autolearn: true
+                  dns:
+                    servers: [127.0.0.1:5353]
+                    timeout: 2s
+                    authservId: mx.example.com
+                    ipLists: [zen.spamhaus.org]
+                """).spam();
+        assertThat(spam.enabled()).isTrue();
+        assertThat(spam.required()).isEqualTo(6.5);
+        assertThat(spam.subjectTag()).isEqualTo("***SPAM*** ");
+        assertThat(spam.ruleFiles()).containsExactly(Path.of("/etc/postwarden/rules.d"), Path.of("local.cf"));
+        assertThat(spam.bayes().minLearned()).isEqualTo(50);
+        assertThat(spam.bayes().autolearn()).isTrue();
+        assertThat(spam.dns().enabled()).isTrue();
+        assertThat(spam.dns().servers()).containsExactly(new HostPort("127.0.0.1", 5353));
+        assertThat(spam.dns().authservId()).contains("mx.example.com");
+        assertThat(spam.dns().ipLists()).containsExactly("zen.spamhaus.org");
+    }
+
+    @Test
+    void spamScoringIsOnByDefaultWithoutNetworkChecksOrAutolearn() throws Exception {
+        SpamSettings spam = parse("").spam();
+        assertThat(spam.enabled()).isTrue();
+        assertThat(spam.required()).isEqualTo(5.0);
+        assertThat(spam.subjectTag()).isEqualTo("[SPAM] ");
+        assertThat(spam.bayes().enabled()).isTrue();
+        assertThat(spam.bayes().minLearned()).isEqualTo(200);
+        assertThat(spam.bayes().autolearn()).isFalse();
+        assertThat(spam.dns().enabled()).isFalse();
+    }
+
+    @Test
     void anEmptyFileGivesSafeDefaults() throws Exception {
         GatewayConfig config = parse("");
         assertThat(config.smtp().listen().host()).isEqualTo("127.0.0.1");
@@ -170,6 +210,10 @@ class ConfigLoaderTest {
             icap without url    | 'scan:\n  external:\n    - type: icap\n      tcp: 127.0.0.1:1344\n' | 3 | scan.external[0].url | needs url
             engine mode         | 'scan:\n  external:\n    - type: clamd\n      tcp: 127.0.0.1:3310\n      mode: maybe\n' | 5 | scan.external[0].mode | not one of required, optional
             engine names        | 'scan:\n  external:\n    - type: clamd\n      tcp: 127.0.0.1:3310\n    - type: clamd\n      socket: /run/c\n' | 5 | scan.external[1].name | already named 'clamd'
+            spam threshold      | 'spam:\n  required: lots\n' | 2 | spam.required | not a score
+            spam tag            | 'spam:\n  subjectTag: "a\\tb"\n' | 2 | spam.subjectTag | control characters
+            autolearn order     | 'spam:\n  bayes:\n    autolearnSpam: 3\n    autolearnHam: 4\n' | 4 | spam.bayes.autolearnHam | must be below
+            dns list zone       | 'spam:\n  dns:\n    ipLists: ["not a zone"]\n' | 3 | spam.dns.ipLists | not a DNS zone
             engines not a list  | 'scan:\n  external:\n    type: clamd\n' | 2 | scan.external | expected a list of sections
             """)
     void aBrokenValueIsReportedWithItsLineAndKey(String name, String yaml, int line, String key, String text) {
