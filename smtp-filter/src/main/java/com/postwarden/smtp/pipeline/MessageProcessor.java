@@ -81,6 +81,14 @@ public final class MessageProcessor implements MessageReceiver {
     }
 
     private MessageContent withTrace(MessageContext context) {
-        return MessageContent.concat(trace.prefix(context, "passed"), context.message().content());
+        MessageContent content = context.message().content();
+        if (!context.subjectTag().isEmpty()) {
+            try {
+                content = SubjectTagging.tag(content, context.subjectTag());
+            } catch (IOException e) {
+                throw new UncheckedIOException(context.message().id() + ": cannot read the spooled message", e);
+            }
+        }
+        return MessageContent.concat(trace.prefix(context, "passed"), content);
     }
 }

@@ -4,6 +4,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * The bytes of one message as they travel: readable any number of times, in memory or on disk.
@@ -45,6 +47,39 @@ public interface MessageContent {
             @Override
             public InputStream openStream() throws IOException {
                 return new SequenceInputStream(new ByteArrayInputStream(head), body.openStream());
+            }
+        };
+    }
+
+    /**
+     * {@code original} with the bytes {@code [start, end)} replaced by {@code replacement}, without copying the
+     * rest: how a header field is rewritten on relay.
+     */
+    static MessageContent splice(MessageContent original, long start, long end, byte[] replacement) {
+        if (start < 0 || end < start || end > original.size()) {
+            throw new IllegalArgumentException("bad range [" + start + ", " + end + ") of " + original.size());
+        }
+        byte[] middle = replacement.clone();
+        return new MessageContent() {
+            @Override
+            public long size() {
+                return original.size() - (end - start) + middle.length;
+            }
+
+            @Override
+            public InputStream openStream() throws IOException {
+                InputStream before = original.openStream();
+                InputStream head = new PrefixInputStream(before, start);
+                InputStream after = original.openStream();
+                try {
+                    after.skipNBytes(end);
+                } catch (IOException e) {
+                    before.close();
+                    after.close();
+                    throw e;
+                }
+                return new SequenceInputStream(Collections.enumeration(
+                        List.of(head, new ByteArrayInputStream(middle), after)));
             }
         };
     }
