@@ -12,15 +12,18 @@ import java.util.Optional;
  * @param enabled      whether messages are scored at all
  * @param required     the score from which a message is spam ({@code X-Spam-Status: Yes}, subject tagged)
  * @param subjectTag   text put in front of the subject of spam; empty: the subject is left alone
+ * @param maxSize      messages larger than this are not scored (spamc's limit, for the same reason)
  * @param ruleFiles    rule files or directories in SpamAssassin's syntax loaded after the shipped ruleset, in
  *                     order (a later file overrides a rule's score)
  * @param bayes        the statistical classifier
  * @param dns          sender authentication and DNS lists; off unless DNS servers are named
  */
-public record SpamSettings(boolean enabled, double required, String subjectTag, List<Path> ruleFiles,
+public record SpamSettings(boolean enabled, double required, String subjectTag, DataSize maxSize,
+                           List<Path> ruleFiles,
                            Bayes bayes, Dns dns) {
     public SpamSettings {
         Objects.requireNonNull(subjectTag, "subjectTag");
+        Objects.requireNonNull(maxSize, "maxSize");
         ruleFiles = List.copyOf(ruleFiles);
         Objects.requireNonNull(bayes, "bayes");
         Objects.requireNonNull(dns, "dns");

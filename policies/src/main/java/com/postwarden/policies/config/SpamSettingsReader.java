@@ -12,15 +12,17 @@ final class SpamSettingsReader {
     private static final Pattern DNS_ZONE = Pattern.compile("(?i)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+");
 
     SpamSettings read(ConfigNode node) throws ConfigException {
-        node.allowOnly(Set.of("enabled", "required", "subjectTag", "rules", "bayes", "dns"));
+        node.allowOnly(Set.of("enabled", "required", "subjectTag", "maxSize", "rules", "bayes", "dns"));
         boolean enabled = node.bool("enabled", true);
         double required = node.value("required", 5.0, SpamSettingsReader::score);
         String subjectTag = node.string("subjectTag", "[SPAM] ");
         if (subjectTag.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
             throw node.problem("subjectTag", "must not hold control characters or line breaks");
         }
+        DataSize maxSize = node.size("maxSize", DataSize.ofKilobytes(512), DataSize.ofKilobytes(16),
+                DataSize.ofMegabytes(64));
         List<Path> rules = node.list("rules", List.of(), Path::of);
-        return new SpamSettings(enabled, required, subjectTag, rules, bayes(node.section("bayes")),
+        return new SpamSettings(enabled, required, subjectTag, maxSize, rules, bayes(node.section("bayes")),
                 dns(node.section("dns")));
     }
 

@@ -166,6 +166,7 @@ class ConfigLoaderTest {
         assertThat(spam.enabled()).isTrue();
         assertThat(spam.required()).isEqualTo(5.0);
         assertThat(spam.subjectTag()).isEqualTo("[SPAM] ");
+        assertThat(spam.maxSize()).isEqualTo(DataSize.ofKilobytes(512));
         assertThat(spam.bayes().enabled()).isTrue();
         assertThat(spam.bayes().minLearned()).isEqualTo(200);
         assertThat(spam.bayes().autolearn()).isFalse();
