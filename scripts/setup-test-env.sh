@@ -43,6 +43,7 @@ PACKAGES=(
   wixl             # MSI installers for the heuristics
   llvm             # llvm-mc: a Mach-O object for the heuristics
   qemu-utils       # qemu-img: a VHD disk image for the heuristics
+  nsd              # authoritative DNS on loopback: SPF, DKIM, DMARC and DNS-list records for the tests
 )
 
 # The build needs a JDK 17+ with javac (mvnw fetches Maven itself). Installed
@@ -58,6 +59,7 @@ SERVICES_KEPT_DOWN=(
   clamav:clamav-freshclam
   clamav-daemon:clamav-daemon
   c-icap:c-icap
+  nsd:nsd
 )
 
 log() { printf 'setup-test-env: %s\n' "$*"; }
