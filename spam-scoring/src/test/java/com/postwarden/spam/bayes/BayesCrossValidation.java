@@ -24,9 +24,11 @@ public final class BayesCrossValidation {
     public static void main(String[] args) {
         Tokenizer tokenizer = new Tokenizer();
         List<Item> items = new ArrayList<>();
+        List<TrainCorpus.Example> all = new ArrayList<>();
         Random random = new Random(20240601);
         for (Label label : Label.values()) {
             List<TrainCorpus.Example> examples = new ArrayList<>(TrainCorpus.examples(label));
+            all.addAll(examples);
             Collections.shuffle(examples, random);
             for (int i = 0; i < examples.size(); i++) {
                 items.add(new Item(label, tokenizer.tokens(examples.get(i).message()), i % FOLDS));
@@ -43,6 +45,29 @@ public final class BayesCrossValidation {
         for (ClassifierSettings settings : grid) {
             report(settings, items);
         }
+        timeScoring(all);
+    }
+
+    /** CPU time per message of tokenizing and classifying (warm, in-memory store trained on all of TRAIN). */
+    static void timeScoring(List<TrainCorpus.Example> examples) {
+        InMemoryTokenStore store = new InMemoryTokenStore();
+        BayesLearner learner = new BayesLearner(store, new Tokenizer(), java.time.Clock.systemUTC(),
+                AutolearnPolicy.OFF);
+        examples.forEach(e -> learner.learn(e.message(), e.label()));
+        BayesCheck check = new BayesCheck(store, new Tokenizer(), ClassifierSettings.DEFAULTS, BayesScores.DEFAULTS,
+                1);
+        var bean = java.lang.management.ManagementFactory.getThreadMXBean();
+        long sink = 0;
+        long cpu = 0;
+        for (int pass = 0; pass < 4; pass++) {
+            long start = bean.getCurrentThreadCpuTime();
+            for (TrainCorpus.Example e : examples) {
+                sink += check.check(e.message()).size();
+            }
+            cpu = bean.getCurrentThreadCpuTime() - start;
+        }
+        System.out.printf(Locale.ROOT, "scoring CPU per message (last of 4 passes): %.3f ms (%d symbols)%n",
+                cpu / 1e6 / examples.size(), sink);
     }
 
     static void report(ClassifierSettings settings, List<Item> items) {
