@@ -1,0 +1,7 @@
+package com.postwarden.storage;
+
+/** The two classes whose token counts {@link TokenCountRepository} keeps. */
+public enum TokenClass {
+    SPAM,
+    HAM
+}
