@@ -43,6 +43,15 @@ final class CappedText {
         }
     }
 
+    int length() {
+        return text.length();
+    }
+
+    /** The text from {@code start} to the end. */
+    String from(int start) {
+        return text.substring(start);
+    }
+
     @Override
     public String toString() {
         return text.toString();

@@ -29,7 +29,7 @@ import org.apache.james.mime4j.stream.RecursionMode;
  *       (see {@link HtmlRenderer}), in order, paragraphs separated by a blank line; encapsulated messages
  *       ({@code message/rfc822}) are read too; attachments that are not text are skipped;</li>
  *   <li>html: the decoded HTML parts; rawBody: the body after the header as received;</li>
- *   <li>uris: links of the HTML and bare URLs of the plain text, distinct, in order.</li>
+ *   <li>uris: links of the HTML and bare URLs of the text (plain and rendered), distinct, in order.</li>
  * </ul>
  * Every view is capped by {@link MessageLimits}; malformed MIME never throws: what was read before the damage is
  * kept. Thread-safe and reusable: it holds only immutable configuration.
@@ -94,7 +94,9 @@ public final class MessageReader {
             String capped = decoded.length() > limits.maxHtmlChars() ? decoded.substring(0, limits.maxHtmlChars())
                     : decoded;
             reading.html.append(capped);
+            int renderedFrom = reading.text.length();
             renderer.render(capped, reading.text, reading.uris);
+            reading.uris.scan(reading.text.from(renderedFrom));
         } else {
             reading.text.append(decoded);
             reading.uris.scan(decoded.length() > limits.maxTextChars()
