@@ -22,9 +22,10 @@ import java.util.Set;
  *       inside words of the text;</li>
  *   <li>{@code check_from_reply_to_domain_mismatch()}: Reply-To's registrable domain is not From's;</li>
  *   <li>{@code check_missing_header(NAME)}: no NAME field;</li>
- *   <li>{@code check_suspicious_message_id()}: a Message-ID not of the form {@code <local@domain.tld>};</li>
- *   <li>{@code check_date_in_future([hours])}: Date more than hours (24) ahead of the clock;</li>
- *   <li>{@code check_date_in_past([days])}: Date more than days (30) before the clock;</li>
+ *   <li>{@code check_suspicious_message_id()}: a Message-ID not of the form {@code <local@domain>};</li>
+ *   <li>{@code check_date_in_future([hours])}: Date more than hours (24) after the message was received (the
+ *       topmost Received field's date, else the clock);</li>
+ *   <li>{@code check_date_in_past([days])}: Date more than days (30) before it was received;</li>
  *   <li>{@code check_unparsable_date()}: a Date that RFC 5322 section 3.3 cannot read;</li>
  *   <li>{@code check_list_unsubscribe_without_list_id()}, {@code check_precedence_bulk()}: bulk-mail signs;</li>
  *   <li>{@code check_lookalike_domain()}: the From domain or a link host imitates a brand ({@link Lookalikes});</li>
@@ -150,15 +151,25 @@ final class BuiltinChecks {
             return true;
         }
         String domain = value.substring(at + 1, value.length() - 1);
-        return domain.isEmpty() || domain.indexOf(' ') >= 0
-                || (domain.indexOf('.') < 0 && !domain.startsWith("[") && !domain.equals("localhost"));
+        return domain.isEmpty() || domain.indexOf(' ') >= 0;
     }
 
     private java.util.Optional<Duration> dateOffset(MessageView view) {
         String date = view.first("Date");
         Instant sent = date == null ? null : parseDate(date);
         return sent == null ? java.util.Optional.empty()
-                : java.util.Optional.of(Duration.between(clock.instant(), sent));
+                : java.util.Optional.of(Duration.between(receivedAt(view), sent));
+    }
+
+    /**
+     * When the message reached the nearest relay: the date of the topmost Received field (RFC 5322 section 3.6.7,
+     * after its semicolon), as SpamAssassin compares Date with it; the clock when there is none.
+     */
+    private Instant receivedAt(MessageView view) {
+        String received = view.first("Received");
+        int semicolon = received == null ? -1 : received.lastIndexOf(';');
+        Instant at = semicolon < 0 ? null : parseDate(received.substring(semicolon + 1));
+        return at == null ? clock.instant() : at;
     }
 
     /** RFC 5322 section 3.3, leniently: surrounding space, a trailing comment, a missing weekday. */
