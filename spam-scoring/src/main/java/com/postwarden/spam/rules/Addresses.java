@@ -8,6 +8,8 @@ import java.util.Locale;
  * full RFC 5322 parser would reject the malformed headers spam is made of. Thread-safe (stateless).
  */
 final class Addresses {
+    private static final java.util.regex.Pattern COMMENT = java.util.regex.Pattern.compile("\\([^)]*\\)");
+    private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[\\s,;]+");
     private Addresses() {
     }
 
@@ -18,8 +20,8 @@ final class Addresses {
         if (open >= 0 && close > open) {
             return value.substring(open + 1, close).strip();
         }
-        String withoutComments = value.replaceAll("\\([^)]*\\)", " ");
-        for (String word : withoutComments.split("[\\s,;]+")) {
+        String withoutComments = COMMENT.matcher(value).replaceAll(" ");
+        for (String word : SEPARATORS.split(withoutComments)) {
             if (word.indexOf('@') > 0) {
                 return word.replace("\"", "");
             }

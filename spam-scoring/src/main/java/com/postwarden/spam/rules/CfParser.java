@@ -31,6 +31,8 @@ final class CfParser {
             "Mail::SpamAssassin::Plugin::BodyEval", "Mail::SpamAssassin::Plugin::MIMEEval",
             "Mail::SpamAssassin::Plugin::HTMLEval", "Mail::SpamAssassin::Plugin::Check",
             "Mail::SpamAssassin::Plugin::URIDetail");
+    /** Flags that change how a rule is run or scored here, or that only matter to SpamAssassin's tooling. */
+    private static final Set<String> KNOWN_TFLAGS = Set.of("multiple", "nice", "learn", "net", "noautolearn");
     private static final Pattern RULE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern HEADER_TEST =
             Pattern.compile("(\\S+?)\\s*(=~|!~)\\s*(.+?)(?:\\s+\\[if-unset:\\s*(.*)\\])?");
@@ -171,7 +173,7 @@ final class CfParser {
 
     private static Rule header(String name, String value) throws UnsupportedRuleException {
         if (value.startsWith("exists:")) {
-            return new Rule.HeaderExists(name, value.substring("exists:".length()).strip());
+            return new Rule.HeaderExists(name, HeaderSelector.parse(value.substring("exists:".length()).strip()));
         }
         Matcher test = HEADER_TEST.matcher(value);
         if (!test.matches()) {
@@ -233,6 +235,11 @@ final class CfParser {
             }
         }
         definitions.flags.put(name, Set.copyOf(flags));
+        Set<String> ignored = new HashSet<>(flags);
+        ignored.removeAll(KNOWN_TFLAGS);
+        if (!ignored.isEmpty()) {
+            throw new UnsupportedRuleException("tflags ignored", name + " " + ignored);
+        }
     }
 
     private void include(String file, Path directory, int depth) throws UnsupportedRuleException {

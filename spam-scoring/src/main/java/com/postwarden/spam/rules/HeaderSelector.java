@@ -55,7 +55,10 @@ record HeaderSelector(String field, boolean raw, Part part, Occurrence occurrenc
         return new HeaderSelector(pieces[0], raw, part, occurrence);
     }
 
-    /** The text the rule matches, each value ending with a newline; {@code null} when the field is absent. */
+    /**
+     * The text the rule matches: each value ending with a newline, or for {@code :addr} and {@code :name} the
+     * addresses or names one a line without a final newline; {@code null} when the field is absent.
+     */
     String text(MessageView view) {
         if (field.equals("ALL")) {
             StringBuilder all = new StringBuilder();
@@ -103,8 +106,14 @@ record HeaderSelector(String field, boolean raw, Part part, Occurrence occurrenc
         StringBuilder text = new StringBuilder();
         for (HeaderField header : chosen) {
             String value = raw ? header.rawValue() : header.value();
-            text.append(part == Part.ADDRESS ? Addresses.address(value)
-                    : part == Part.NAME ? Addresses.displayName(value) : value).append('\n');
+            if (part == Part.VALUE) {
+                text.append(value).append('\n');
+            } else {
+                if (text.length() > 0) {
+                    text.append('\n');
+                }
+                text.append(part == Part.ADDRESS ? Addresses.address(value) : Addresses.displayName(value));
+            }
         }
         return text.toString();
     }

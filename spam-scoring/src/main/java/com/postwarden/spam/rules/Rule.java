@@ -13,8 +13,8 @@ sealed interface Rule permits Rule.HeaderMatch, Rule.HeaderExists, Rule.TextMatc
             implements Rule {
     }
 
-    /** {@code header NAME exists:FIELD}. */
-    record HeaderExists(String name, String field) implements Rule {
+    /** {@code header NAME exists:FIELD}; FIELD may be a pseudo-header such as {@code ToCc}. */
+    record HeaderExists(String name, HeaderSelector field) implements Rule {
     }
 
     /** {@code body}, {@code rawbody}, {@code uri} or {@code full} with a regex. */

@@ -33,7 +33,8 @@ import java.util.Set;
  *       {@code __} rule 0 (and is never reported);</li>
  *   <li>{@code describe}; {@code tflags}: {@code multiple} (each hit counts, up to {@code maxhits=N}),
  *       {@code net} and {@code learn} (such rules need DNS or Bayes and are not run), {@code nice} and
- *       {@code noautolearn} (accepted; they change nothing when scoring); other flags are ignored;</li>
+ *       {@code noautolearn} (accepted; they change nothing when scoring); other flags are ignored and
+ *       counted in the report as "tflags ignored";</li>
  *   <li>{@code ifplugin}/{@code if}/{@code else}/{@code endif} (see {@link CfParser}), {@code include},
  *       comments. {@code lang} lines and every other directive are counted as unsupported.</li>
  * </ul>

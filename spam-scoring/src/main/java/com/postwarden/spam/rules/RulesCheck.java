@@ -109,7 +109,7 @@ public final class RulesCheck implements SpamCheck {
                 return headerHits((Rule.HeaderMatch) rule, view);
             }
             if (rule instanceof Rule.HeaderExists) {
-                return view.fields(((Rule.HeaderExists) rule).field()).isEmpty() ? 0 : 1;
+                return ((Rule.HeaderExists) rule).field().text(view) == null ? 0 : 1;
             }
             Rule.TextMatch match = (Rule.TextMatch) rule;
             switch (match.kind()) {

@@ -40,6 +40,8 @@ class RulesCheckTest {
         "header R ToCc =~ /bob\\@/                          | true",
         "header R exists:Date                               | true",
         "header R exists:X-Mailer                           | false",
+        "header R exists:ToCc                               | true",
+        "header R From:addr =~ /\\s/                       | false",
         "body R /see you tomorrow/                          | true",
         "body R /^Lunch$/                                   | true",
         "body R /Lunch Hello/                               | false",
