@@ -44,6 +44,7 @@ PACKAGES=(
   llvm             # llvm-mc: a Mach-O object for the heuristics
   qemu-utils       # qemu-img: a VHD disk image for the heuristics
   nsd              # authoritative DNS on loopback: SPF, DKIM, DMARC and DNS-list records for the tests
+  spamassassin     # its rule files: loaded unchanged by the spam rules engine's tests
 )
 
 # The build needs a JDK 17+ with javac (mvnw fetches Maven itself). Installed

@@ -33,12 +33,22 @@ public final class Gateway {
     /** The current generation and retired ones that messages still use. */
     private final Set<Generation> generations = ConcurrentHashMap.newKeySet();
     private final Optional<Scanning> scanning;
+    private final Optional<Spam> spam;
     private SmtpListener listener;
 
-    /** Loads what the configuration needs before mail can flow (the signature database); listens on start. */
+    /**
+     * Loads what the configuration needs before mail can flow (the signature database, the spam rules and token
+     * database); listens on start.
+     */
     public Gateway(GatewayConfig config) throws IOException {
         this.scanning = Scanning.open(config);
-        Generation first = new Generation(config, scanning.map(Scanning::engine));
+        try {
+            this.spam = Spam.open(config);
+        } catch (IOException | RuntimeException e) {
+            scanning.ifPresent(Scanning::close);
+            throw e;
+        }
+        Generation first = new Generation(config, scanning.map(Scanning::engine), spam.map(Spam::engine));
         generations.add(first);
         current.set(first);
     }
@@ -95,7 +105,15 @@ public final class Gateway {
                 LOG.error("scan settings not applied, the running signature database stays: {}", e.toString());
             }
         }
-        Generation fresh = new Generation(next, scanning.map(Scanning::engine));
+        warnIfChanged("spam.enabled", running.spam().enabled(), next.spam().enabled());
+        if (spam.isPresent()) {
+            try {
+                spam.get().reconfigure(next);
+            } catch (IOException e) {
+                LOG.error("spam settings not applied, the running rules stay: {}", e.toString());
+            }
+        }
+        Generation fresh = new Generation(next, scanning.map(Scanning::engine), spam.map(Spam::engine));
         generations.removeIf(Generation::isClosed);
         generations.add(fresh);
         current.getAndSet(fresh).retire();
@@ -128,6 +146,7 @@ public final class Gateway {
         }
         current.get().retire();
         scanning.ifPresent(Scanning::close);
+        spam.ifPresent(Spam::close);
         return finished;
     }
 }

@@ -4,6 +4,8 @@ import com.postwarden.policies.config.GatewayConfig;
 import com.postwarden.smtp.pipeline.MessageProcessor;
 import com.postwarden.smtp.relay.RelayClient;
 import com.postwarden.scan.ScanEngine;
+import com.postwarden.smtp.spam.SpamStage;
+import com.postwarden.spam.SpamEngine;
 import com.postwarden.smtp.pipeline.Stage;
 import com.postwarden.smtp.scan.ScanStage;
 import java.util.ArrayList;
@@ -26,12 +28,17 @@ final class Generation {
     private final AtomicBoolean retired = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    /** A generation whose pipeline scans with {@code scanning}'s engine, if scanning is on. */
-    Generation(GatewayConfig config, Optional<Supplier<ScanEngine>> scanning) {
+    /**
+     * A generation whose pipeline scans with {@code scanning}'s engine, if scanning is on, then scores spam with
+     * {@code spam}'s, if that is on.
+     */
+    Generation(GatewayConfig config, Optional<Supplier<ScanEngine>> scanning, Optional<Supplier<SpamEngine>> spam) {
         this.config = config;
         this.relay = new RelayClient(config.smtp().nextHop(), config.outbound(), config.smtp().hostname());
         List<Stage> stages = new ArrayList<>();
         scanning.ifPresent(engine -> stages.add(new ScanStage(engine, config.scan().unscannable())));
+        spam.ifPresent(engine -> stages.add(new SpamStage(engine, config.spam().subjectTag(),
+                config.spam().maxSize().bytes())));
         this.processor = MessageProcessor.create(config, relay, stages);
     }
 

@@ -53,7 +53,10 @@ final class Scanning implements AutoCloseable {
         try {
             scanning = new Scanning(config.scan(), config.scanTempDir(), external,
                     engineFor(config, heuristics, external));
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            external.close();
+            throw new IOException("cannot load the signature database: " + e, e);
+        } catch (RuntimeException e) {
             external.close();
             throw e;
         }

@@ -39,7 +39,7 @@ final class ServeCommand implements Callable<Integer> {
         try {
             gateway = new Gateway(initial);
         } catch (IOException e) {
-            System.err.println("postwarden: cannot load the signature database: " + e);
+            System.err.println("postwarden: cannot start: " + e.getMessage());
             return EXIT_START;
         } catch (IllegalArgumentException e) {
             System.err.println("postwarden: configuration error: " + config.file() + ": " + e.getMessage());

@@ -32,7 +32,7 @@ class GenerationTest {
     void aRetiredGenerationKeepsServingTheMessagesAlreadyUsingItAndClosesAfterTheLast() throws Exception {
         try (ScriptedSmtpServer nextHop = SmtpScript.builder().start()) {
             Generation generation = new Generation(TestConfig.parse("smtp:\n  nextHop: 127.0.0.1:" + nextHop.port()
-                    + "\ndataDir: " + dir + "\n"), java.util.Optional.empty());
+                    + "\ndataDir: " + dir + "\n"), java.util.Optional.empty(), java.util.Optional.empty());
             assertThat(generation.enter()).isTrue();
             generation.retire();
             assertThat(generation.enter()).as("no new message after retirement").isFalse();

@@ -15,9 +15,14 @@ public final class SpamScorer {
     }
 
     public SpamResult score(SpamMessage message) {
+        return score(message, List.of());
+    }
+
+    /** Scores {@code message}, counting {@code found} (symbols a check outside this scorer reported) first. */
+    public SpamResult score(SpamMessage message, List<Symbol> found) {
         Objects.requireNonNull(message, "message");
-        List<Symbol> symbols = new ArrayList<>();
-        double score = 0;
+        List<Symbol> symbols = new ArrayList<>(found);
+        double score = found.stream().mapToDouble(Symbol::score).sum();
         for (SpamCheck check : checks) {
             for (Symbol symbol : check.check(message)) {
                 symbols.add(symbol);

@@ -46,20 +46,21 @@ class DebianRulesTest {
     }
 
     @Test
-    void debiansRulesEvaluateTrainingMessagesWithoutError() throws IOException {
+    void debiansRulesScoreGtubeAndEvaluateOrdinaryMailWithoutError() throws IOException {
         RulesCheck check = new RulesCheck(debianRules());
-        List<Path> sample = new ArrayList<>(TrainCorpus.files("spam").subList(0, 40));
-        sample.addAll(TrainCorpus.files("ham").subList(0, 40));
-        int spamHits = 0;
-        for (Path file : sample) {
-            SpamMessage message = TrainCorpus.read(file);
-            List<Symbol> symbols = check.check(message);
-            double score = symbols.stream().mapToDouble(Symbol::score).sum();
-            if (file.getFileName().toString().startsWith("spam") && score >= 5) {
-                spamHits++;
-            }
+        List<SpamMessage> ordinary = List.of(
+                TestMessage.builder().build(),
+                TestMessage.builder().header("Subject", "FREE!!! Act now, limited offer $$$")
+                        .html("<html><body><a href=\"http://192.0.2.7/buy\">CLICK HERE</a> to remove"
+                                + " <font color=red>GUARANTEED</font></body></html>").build(),
+                TestMessage.builder().without("Date").without("Message-ID")
+                        .text("Dear friend, I am a barrister; transfer the sum of $25,000,000 to your account.").build());
+        for (SpamMessage message : ordinary) {
+            assertThat(check.check(message)).allSatisfy(symbol -> assertThat(symbol.name()).isNotBlank());
         }
-        System.out.printf("Debian rules: %d of 40 spam at >= 5; overruns %s%n", spamHits, check.overruns());
-        assertThat(spamHits).isPositive();
+        double gtube = check.check(TestMessage.builder().text("x " + BuiltinChecks.GTUBE + " y").build()).stream()
+                .mapToDouble(Symbol::score).sum();
+        assertThat(gtube).as("Debian's own GTUBE rule").isGreaterThanOrEqualTo(1000);
+        assertThat(check.overruns()).as("no rule or message ran out of budget").isEmpty();
     }
 }

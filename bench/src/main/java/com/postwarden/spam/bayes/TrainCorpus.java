@@ -1,6 +1,8 @@
 package com.postwarden.spam.bayes;
 
+import com.postwarden.spam.Envelope;
 import com.postwarden.spam.SpamMessage;
+import com.postwarden.spam.message.MessageReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,6 +16,7 @@ import java.util.stream.Stream;
  * (default {@code /tmp/spamcorpus/eml}); a missing corpus fails the test that needs it with the way to get it.
  */
 final class TrainCorpus {
+    private static final MessageReader READER = new MessageReader();
     static final Path ROOT = Path.of(System.getProperty("postwarden.spamcorpus", "/tmp/spamcorpus/eml"));
 
     private TrainCorpus() {
@@ -37,7 +40,15 @@ final class TrainCorpus {
 
     static List<Example> examples(Label label) {
         return files(label).stream()
-                .map(p -> new Example(label, p.getFileName().toString(), RawMessages.read(p)))
+                .map(p -> new Example(label, p.getFileName().toString(), READER.read(readAllBytes(p), Envelope.NONE)))
                 .toList();
+    }
+
+    private static byte[] readAllBytes(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
