@@ -1,13 +1,14 @@
 package com.postwarden.server;
 
 import com.postwarden.cli.ScanCommand;
+import com.postwarden.cli.spam.SpamCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code postwarden} command: the daemon and the administration sub-commands. */
 @Command(name = "postwarden", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Postwarden mail-security gateway.",
-        subcommands = {ServeCommand.class, ScanCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, ScanCommand.class, SpamCommand.class, CommandLine.HelpCommand.class})
 public final class Postwarden implements Runnable {
 
     @CommandLine.Spec
