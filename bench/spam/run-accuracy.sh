@@ -21,7 +21,7 @@ jar=$repo/bench/target/benchmarks.jar
 [ -f "$jar" ] || { echo "build first: ./mvnw -B -DskipTests package" >&2; exit 2; }
 
 fetched=""
-cleanup() { [ -n "$fetched" ] && rm -rf "$fetched"; }
+cleanup() { if [ -n "$fetched" ]; then rm -rf "$fetched"; fi; }
 trap cleanup EXIT
 if [ -z "${CORPUS:-}" ]; then
   fetched=$(mktemp -d /tmp/pw-spamcorpus.XXXXXX)

@@ -82,10 +82,10 @@ class PostfixContentFilterIT {
     }
 
     /**
-     * The destination got the original bytes, preceded by exactly five header fields: Postfix's re-injection
-     * {@code Received:}, the gateway's {@code Received:}, {@code X-Postwarden-Status:} and
-     * {@code X-Postwarden-Virus: clean}, and Postfix's {@code Received:} from the original client. Nothing else
-     * was added, removed or changed on the way.
+     * The destination got the original bytes, preceded by exactly seven header fields: Postfix's re-injection
+     * {@code Received:}, the gateway's {@code Received:}, {@code X-Postwarden-Status:},
+     * {@code X-Postwarden-Virus: clean}, {@code X-Spam-Status: No, …} and {@code X-Spam-Score:}, and Postfix's
+     * {@code Received:} from the original client. Nothing else was added, removed or changed on the way.
      */
     private static void assertPassedTheGatewayUnchanged(TestMail sent, ReceivedMessage delivered, String client,
             GatewayProcess gateway) {
@@ -104,7 +104,7 @@ class PostfixContentFilterIT {
         assertThat(rest).isEqualTo(original);
 
         List<String> fields = fields(prefix);
-        assertThat(fields).as("header fields in front of the original message").hasSize(5);
+        assertThat(fields).as("header fields in front of the original message").hasSize(7);
         assertThat(fields.get(0)).startsWith("Received: from ").contains("by " + MTA + " (Postfix)");
         assertThat(fields.get(1)).startsWith("Received: from " + MTA + " ([127.0.0.1])\r\n\tby " + GATEWAY
                 + " (Postwarden) with ESMTP id ");
@@ -113,7 +113,9 @@ class PostfixContentFilterIT {
         }
         assertThat(fields.get(2)).startsWith("X-Postwarden-Status: ");
         assertThat(fields.get(3)).isEqualTo("X-Postwarden-Virus: clean");
-        assertThat(fields.get(4)).startsWith("Received: from ").contains("[" + client + "]")
+        assertThat(fields.get(4)).startsWith("X-Spam-Status: No, score=");
+        assertThat(fields.get(5)).startsWith("X-Spam-Score: ");
+        assertThat(fields.get(6)).startsWith("Received: from ").contains("[" + client + "]")
                 .contains("by " + MTA + " (Postfix)");
 
         Matcher status = STATUS.matcher(fields.get(2));

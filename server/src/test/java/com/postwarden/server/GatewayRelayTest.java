@@ -38,7 +38,7 @@ class GatewayRelayTest {
             yaml.append("  ").append(line).append('\n');
         }
         yaml.append("dataDir: ").append(dataDir).append('\n');
-        yaml.append("scan:\n  enabled: false\n"); // relay behaviour only; GatewayScanTest scans
+        yaml.append("scan:\n  enabled: false\nspam:\n  enabled: false\n"); // relay only; GatewayScanTest and GatewaySpamTest score
         GatewayConfig config = TestConfig.parse(yaml.toString());
         gateway = new Gateway(config);
         gateway.start();
