@@ -1,8 +1,5 @@
 package com.postwarden.cli.spam;
 
-import com.postwarden.cli.ConfigOption;
-import com.postwarden.policies.config.ConfigException;
-import com.postwarden.policies.config.ConfigLoader;
 import com.postwarden.policies.config.GatewayConfig;
 import com.postwarden.spam.Envelope;
 import com.postwarden.spam.bayes.AutolearnPolicy;
@@ -21,10 +18,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -34,9 +29,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "learn", mixinStandardHelpOptions = true,
         description = "Teach the classifier from files, directories, Maildir folders and mbox files.")
-public final class SpamLearnCommand implements Callable<Integer> {
+public final class SpamLearnCommand extends SpamSubcommand {
     static final int EXIT_OK = 0;
-    static final int EXIT_ERROR = 2;
 
     static final class Kind {
         @Option(names = "--spam", required = true, description = "The messages are spam.")
@@ -46,36 +40,22 @@ public final class SpamLearnCommand implements Callable<Integer> {
         boolean ham;
     }
 
-    @Mixin
-    ConfigOption config;
-
     @ArgGroup(exclusive = true, multiplicity = "1")
     Kind kind;
 
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files, directories, Maildir folders, mbox files.")
     List<Path> paths = List.of();
 
-    private final PrintStream out;
-    private final PrintStream err;
-
     public SpamLearnCommand() {
         this(System.out, System.err);
     }
 
     SpamLearnCommand(PrintStream out, PrintStream err) {
-        this.out = out;
-        this.err = err;
+        super("learn", out, err);
     }
 
     @Override
-    public Integer call() {
-        GatewayConfig gateway;
-        try {
-            gateway = new ConfigLoader().load(config.file());
-        } catch (ConfigException e) {
-            err.println("postwarden spam learn: configuration error: " + e.getMessage());
-            return EXIT_ERROR;
-        }
+    int run(GatewayConfig gateway) {
         Label label = kind.spam ? Label.SPAM : Label.HAM;
         MessageReader reader = new MessageReader();
         try (TokenDatabase database = TokenDatabase.open(gateway);
@@ -85,7 +65,7 @@ public final class SpamLearnCommand implements Callable<Integer> {
             CorpusLearner.Report report = new CorpusLearner(learner, raw -> reader.read(raw, Envelope.NONE))
                     .learn(source, label);
             for (MailItem.Unreadable skipped : report.skipped()) {
-                err.println("postwarden spam learn: skipped " + skipped.origin() + ": " + skipped.reason());
+                error("skipped " + skipped.origin() + ": " + skipped.reason());
             }
             out.printf("learned as %s: %d new, %d moved from the other class, %d already learned, %d skipped%n",
                     label.name().toLowerCase(Locale.ROOT), report.count(LearnOutcome.LEARNED),
@@ -93,7 +73,7 @@ public final class SpamLearnCommand implements Callable<Integer> {
                     report.skipped().size());
             return report.skipped().isEmpty() ? EXIT_OK : EXIT_ERROR;
         } catch (IllegalStateException | IOException e) {
-            err.println("postwarden spam learn: " + e.getMessage());
+            error(e.getMessage());
             return EXIT_ERROR;
         }
     }

@@ -2,10 +2,7 @@ package com.postwarden.cli.spam;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.postwarden.cli.ConfigOption;
 import com.postwarden.cli.SpamEngines;
-import com.postwarden.policies.config.ConfigException;
-import com.postwarden.policies.config.ConfigLoader;
 import com.postwarden.policies.config.GatewayConfig;
 import com.postwarden.spam.Envelope;
 import com.postwarden.spam.SpamEngine;
@@ -22,10 +19,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -35,15 +30,11 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "score", mixinStandardHelpOptions = true,
         description = "Score message files (.eml; directories recursively) as the gateway would.")
-public final class SpamScoreCommand implements Callable<Integer> {
+public final class SpamScoreCommand extends SpamSubcommand {
     static final int EXIT_HAM = 0;
     static final int EXIT_SPAM = 1;
-    static final int EXIT_ERROR = 2;
     /** Files larger than this are not read: nobody scores a 64 MB file as one message. */
     static final long MAX_FILE_BYTES = 64L << 20;
-
-    @Mixin
-    ConfigOption config;
 
     @Option(names = "--json", description = "Print one JSON object per message instead of text.")
     boolean json;
@@ -51,30 +42,21 @@ public final class SpamScoreCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "Message files or directories.")
     List<Path> paths = List.of();
 
-    private final PrintStream out;
-    private final PrintStream err;
-
     public SpamScoreCommand() {
         this(System.out, System.err);
     }
 
     SpamScoreCommand(PrintStream out, PrintStream err) {
-        this.out = out;
-        this.err = err;
+        super("score", out, err);
     }
 
     @Override
-    public Integer call() {
-        GatewayConfig gateway;
+    int run(GatewayConfig gateway) {
         RuleSet rules;
         try {
-            gateway = new ConfigLoader().load(config.file());
             rules = SpamEngines.rules(gateway.spam());
-        } catch (ConfigException e) {
-            err.println("postwarden spam score: configuration error: " + e.getMessage());
-            return EXIT_ERROR;
         } catch (IOException e) {
-            err.println("postwarden spam score: cannot load the spam rules: " + e.getMessage());
+            error("cannot load the spam rules: " + e.getMessage());
             return EXIT_ERROR;
         }
         TokenDatabase database = null;
@@ -83,7 +65,7 @@ public final class SpamScoreCommand implements Callable<Integer> {
             database = TokenDatabase.open(gateway);
             tokens = database.tokens();
         } catch (IllegalStateException e) {
-            err.println("postwarden spam score: the classifier is left out: " + e.getMessage());
+            error("the classifier is left out: " + e.getMessage());
             tokens = new InMemoryTokenStore();
         }
         try {
@@ -95,7 +77,7 @@ public final class SpamScoreCommand implements Callable<Integer> {
                     try {
                         spam += score(engine, file) ? 1 : 0;
                     } catch (IOException | UncheckedIOException e) {
-                        err.println("postwarden spam score: " + file + ": " + e.getMessage());
+                        error(file + ": " + e.getMessage());
                         errors++;
                     }
                 }
@@ -169,7 +151,7 @@ public final class SpamScoreCommand implements Callable<Integer> {
         try (Stream<Path> walk = Files.walk(path)) {
             return walk.filter(Files::isRegularFile).sorted().toList();
         } catch (IOException e) {
-            err.println("postwarden spam score: " + path + ": " + e.getMessage());
+            error(path + ": " + e.getMessage());
             return List.of();
         }
     }

@@ -1,42 +1,23 @@
 package com.postwarden.cli.spam;
 
-import com.postwarden.cli.ConfigOption;
-import com.postwarden.policies.config.ConfigException;
-import com.postwarden.policies.config.ConfigLoader;
 import com.postwarden.policies.config.GatewayConfig;
 import com.postwarden.spam.bayes.CorpusTotals;
 import java.io.PrintStream;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /** {@code postwarden spam stats}: what the classifier learned, and whether it scores mail yet. */
 @Command(name = "stats", mixinStandardHelpOptions = true, description = "Show what the classifier learned.")
-public final class SpamStatsCommand implements Callable<Integer> {
-    @Mixin
-    ConfigOption config;
-
-    private final PrintStream out;
-    private final PrintStream err;
-
+public final class SpamStatsCommand extends SpamSubcommand {
     public SpamStatsCommand() {
         this(System.out, System.err);
     }
 
     SpamStatsCommand(PrintStream out, PrintStream err) {
-        this.out = out;
-        this.err = err;
+        super("stats", out, err);
     }
 
     @Override
-    public Integer call() {
-        GatewayConfig gateway;
-        try {
-            gateway = new ConfigLoader().load(config.file());
-        } catch (ConfigException e) {
-            err.println("postwarden spam stats: configuration error: " + e.getMessage());
-            return 2;
-        }
+    int run(GatewayConfig gateway) {
         try (TokenDatabase database = TokenDatabase.open(gateway)) {
             CorpusTotals totals = database.tokens().totals();
             int minimum = gateway.spam().bayes().minLearned();
@@ -49,8 +30,8 @@ public final class SpamStatsCommand implements Callable<Integer> {
                             + (gateway.spam().bayes().enabled() ? ")" : "; and spam.bayes.enabled is false)")));
             return 0;
         } catch (IllegalStateException e) {
-            err.println("postwarden spam stats: " + e.getMessage());
-            return 2;
+            error(e.getMessage());
+            return EXIT_ERROR;
         }
     }
 }
