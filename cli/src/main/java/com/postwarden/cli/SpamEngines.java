@@ -7,7 +7,9 @@ import com.postwarden.spam.SpamScorer;
 import com.postwarden.spam.auth.AuthenticationCheck;
 import com.postwarden.spam.auth.AuthenticationSettings;
 import com.postwarden.spam.auth.DnsList;
+import com.postwarden.spam.bayes.AutolearnPolicy;
 import com.postwarden.spam.bayes.BayesCheck;
+import com.postwarden.spam.bayes.BayesLearner;
 import com.postwarden.spam.bayes.BayesScores;
 import com.postwarden.spam.bayes.ClassifierSettings;
 import com.postwarden.spam.bayes.TokenStore;
@@ -19,6 +21,7 @@ import com.postwarden.spam.rules.RulesCheck;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -54,8 +57,12 @@ public final class SpamEngines {
             checks.add(new BayesCheck(tokens, new Tokenizer(), ClassifierSettings.DEFAULTS, BayesScores.DEFAULTS,
                     settings.bayes().minLearned()));
         }
+        Optional<BayesLearner> autolearner = settings.bayes().enabled() && settings.bayes().autolearn()
+                ? Optional.of(new BayesLearner(tokens, new Tokenizer(), Clock.systemUTC(), new AutolearnPolicy(true,
+                        settings.bayes().autolearnSpam(), settings.bayes().autolearnHam())))
+                : Optional.empty();
         return new SpamEngine(new MessageReader(), new SpamScorer(checks, settings.required()),
-                authentication(settings.dns(), hostname));
+                authentication(settings.dns(), hostname), autolearner);
     }
 
     private static Optional<AuthenticationCheck> authentication(SpamSettings.Dns dns, String hostname) {
