@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -41,15 +42,25 @@ final class ExternalScans {
                 scanned.run();
                 return new Verdict.Infected(engine.name() + ":" + infected.name(), path);
             }
-            if (result instanceof ExternalResult.NotScanned notScanned) {
-                skipped.accept(new EngineSkip(engine.name(), engine.required(), notScanned.reason(), path));
-            } else if (result instanceof ExternalResult.Failed failed) {
-                skipped.accept(new EngineSkip(engine.name(), engine.required(), failed.reason(), path));
+            Optional<String> notScanned = whyNotScanned(result);
+            if (notScanned.isPresent()) {
+                skipped.accept(new EngineSkip(engine.name(), engine.required(), notScanned.get(), path));
             } else {
                 scanned.run();
             }
         }
         return Verdict.clean();
+    }
+
+    /** Why the engine did not scan the object; empty when it did (clean). */
+    private static Optional<String> whyNotScanned(ExternalResult result) {
+        if (result instanceof ExternalResult.NotScanned notScanned) {
+            return Optional.of(notScanned.reason());
+        }
+        if (result instanceof ExternalResult.Failed failed) {
+            return Optional.of(failed.reason());
+        }
+        return Optional.empty();
     }
 
     private static ExternalResult scan(ExternalEngine engine, Content content) {

@@ -4,7 +4,6 @@ import com.postwarden.spam.auth.AuthenticationCheck;
 import com.postwarden.spam.auth.AuthenticationReport;
 import com.postwarden.spam.bayes.BayesLearner;
 import com.postwarden.spam.message.MessageReader;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -69,10 +68,6 @@ public final class SpamEngine {
             Objects.requireNonNull(result, "result");
             Objects.requireNonNull(authenticationResults, "authenticationResults");
             Objects.requireNonNull(message, "message");
-        }
-
-        public List<Symbol> symbols() {
-            return result.symbols();
         }
     }
 }

@@ -1,5 +1,7 @@
 package com.postwarden.spam.bayes;
 
+import com.postwarden.bench.TrainCorpus;
+import com.postwarden.spam.SpamMessage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,13 +23,22 @@ public final class BayesCrossValidation {
     record Item(Label label, Set<String> tokens, int fold) {
     }
 
+    /** One training message with its class. */
+    record Example(Label label, SpamMessage message) {
+    }
+
+    private static List<Example> examples(Label label) {
+        return TrainCorpus.files(label == Label.SPAM ? "spam" : "ham").stream()
+                .map(file -> new Example(label, TrainCorpus.read(file))).toList();
+    }
+
     public static void main(String[] args) {
         Tokenizer tokenizer = new Tokenizer();
         List<Item> items = new ArrayList<>();
-        List<TrainCorpus.Example> all = new ArrayList<>();
+        List<Example> all = new ArrayList<>();
         Random random = new Random(20240601);
         for (Label label : Label.values()) {
-            List<TrainCorpus.Example> examples = new ArrayList<>(TrainCorpus.examples(label));
+            List<Example> examples = new ArrayList<>(examples(label));
             all.addAll(examples);
             Collections.shuffle(examples, random);
             for (int i = 0; i < examples.size(); i++) {
@@ -49,7 +60,7 @@ public final class BayesCrossValidation {
     }
 
     /** CPU time per message of tokenizing and classifying (warm, in-memory store trained on all of TRAIN). */
-    static void timeScoring(List<TrainCorpus.Example> examples) {
+    static void timeScoring(List<Example> examples) {
         InMemoryTokenStore store = new InMemoryTokenStore();
         BayesLearner learner = new BayesLearner(store, new Tokenizer(), java.time.Clock.systemUTC(),
                 AutolearnPolicy.OFF);
@@ -61,7 +72,7 @@ public final class BayesCrossValidation {
         long cpu = 0;
         for (int pass = 0; pass < 4; pass++) {
             long start = bean.getCurrentThreadCpuTime();
-            for (TrainCorpus.Example e : examples) {
+            for (Example e : examples) {
                 sink += check.check(e.message()).size();
             }
             cpu = bean.getCurrentThreadCpuTime() - start;

@@ -1,7 +1,10 @@
 package com.postwarden.spam.rules;
 
+import com.postwarden.bench.TrainCorpus;
+import com.postwarden.spam.Envelope;
 import com.postwarden.spam.SpamMessage;
 import com.postwarden.spam.Symbol;
+import com.postwarden.spam.message.MessageReader;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -20,6 +23,7 @@ import java.util.TreeMap;
  * ruleset plus the extra files.
  */
 public final class RuleHitRates {
+    private static final MessageReader READER = new MessageReader();
     private RuleHitRates() {
     }
 
@@ -47,8 +51,7 @@ public final class RuleHitRates {
             for (Path file : TrainCorpus.files(kind)) {
                 byte[] raw = Files.readAllBytes(file);
                 long start = cpu.getCurrentThreadCpuTime();
-                SpamMessage message = new com.postwarden.spam.message.MessageReader()
-                        .read(raw, com.postwarden.spam.Envelope.NONE);
+                SpamMessage message = READER.read(raw, Envelope.NONE);
                 List<Symbol> symbols = check.check(message);
                 cpuNanos += cpu.getCurrentThreadCpuTime() - start;
                 totals[k]++;
